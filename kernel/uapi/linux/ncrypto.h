@@ -1,0 +1,442 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
+/*
+ * ncrypto: cryptography in the kernel with keys user space never holds.
+ *
+ * This header is the ABI between the ncrypto kernel module (/dev/ncrypto) and
+ * user space. It is installed as <linux/ncrypto.h>. Everything here is a
+ * contract: numbers are never reused, structs only grow at their end.
+ *
+ * Capability model
+ * ----------------
+ * Each open file description of /dev/ncrypto is a *context*. A context owns
+ * key objects and sessions, named by small integer handles (1, 2, ...; 0 is
+ * never a valid handle). Handles are local to the context: the same number in
+ * another context names another object or nothing. Whoever holds the file
+ * description holds the keys: a child after fork(), or a process that
+ * receives the fd over SCM_RIGHTS, can *use* every key of the context, within
+ * the usage flags of each key, but can read a key's value only if the key was
+ * created NCRYPTO_KEY_EXPORTABLE. When the last reference to the file
+ * description is closed, every key and session of the context is destroyed
+ * and its memory zeroized. To give another process a key without giving it
+ * your other keys, give it a context that holds only that key.
+ *
+ * Conventions shared by every ioctl
+ * ---------------------------------
+ * - Every argument struct starts with `__u32 size; __u32 flags;`. `size` is
+ *   sizeof the struct as the caller knows it. The kernel accepts any size from
+ *   the first published size of that struct (NCRYPTO_SIZE_*_VER0) up to one
+ *   page; a smaller size gives EINVAL; bytes the kernel does not know about
+ *   must be zero, otherwise E2BIG (the convention of openat2 and clone3).
+ *   Output fields are written back only up to the caller's `size`.
+ * - The ioctl numbers encode the VER0 struct size for tools such as strace;
+ *   the kernel ignores that encoded size and trusts `size`.
+ * - `flags` fields accept only the bits of their *_ALL mask (EINVAL
+ *   otherwise). Fields named `reserved*` must be zero (EINVAL otherwise).
+ * - User pointers are `__u64` (cast through uintptr_t), so 32-bit processes
+ *   on a 64-bit kernel use the same structs: there is no compat ioctl.
+ *   A NULL pointer with a non-zero length, or any pointer the kernel cannot
+ *   read or write, gives EFAULT.
+ * - Lengths are `__u32`. Output buffers are in/out: the caller sets the
+ *   capacity, the kernel writes the length produced. When the capacity is too
+ *   small the kernel writes the length needed and returns ENOSPC.
+ * - One operation processes at most `max_op_len` bytes of input (module
+ *   parameter, see NCRYPTO_IOC_INFO): E2BIG beyond.
+ * - Errors that leave everything as it was: a failed ioctl never destroys or
+ *   changes another key or session of the context. A failed session update
+ *   or final leaves that one session unusable (EBADFD afterwards) and
+ *   nothing else.
+ *
+ * Errors common to every ioctl
+ *   ENOTTY   unknown ioctl number
+ *   EFAULT   a pointer (the argument itself or one inside it) is bad
+ *   EINVAL   bad size, unknown flag, non-zero reserved field, bad argument
+ *   E2BIG    non-zero bytes past the struct the kernel knows; op too long
+ *   ENOENT   no key or session with that handle in this context (never
+ *            existed, destroyed, or created in another context)
+ *   EPERM    the key lacks the usage flag the operation needs; export of a
+ *            non-exportable key; adding a usage flag
+ *   EACCES   refused by the FIPS policy (the kernel runs with fips=1): an
+ *            algorithm, key size or parameter FIPS 140-3 does not approve
+ *   ENOPKG   algorithm known but not available in this kernel
+ *   EDQUOT   a per-context or per-user limit on keys, sessions or kernel
+ *            memory would be exceeded
+ *   ENOSPC   an output buffer is too small (the needed length is written)
+ *   EBADMSG  authentication failed (AEAD tag, MAC verify); no plaintext
+ *            byte has been written to user memory
+ *   EBADFD   the session failed earlier and can only be destroyed
+ *   ENOMEM   the kernel is out of memory
+ *
+ * Algorithms
+ * ----------
+ * See enum ncrypto_alg. Key types (enum ncrypto_key_type) describe what a
+ * key is; algorithms describe what is done with it. AES keys are 16, 24 or 32
+ * bytes, and 32, 48 or 64 bytes for XTS (two AES keys). GENERIC_SECRET keys
+ * (HMAC, future HKDF) are 1..NCRYPTO_MAX_SECRET_LEN bytes. CHACHA20 keys are
+ * 32 bytes.
+ *
+ * FIPS policy (when /proc/sys/crypto/fips_enabled is 1): EACCES for
+ * ChaCha20-Poly1305, the null cipher, AES-XTS with 48-byte keys or identical
+ * halves, HMAC keys shorter than 14 bytes (112 bits), GCM tags shorter than
+ * 12 bytes, and generating keys of those kinds.
+ */
+#ifndef _UAPI_LINUX_NCRYPTO_H
+#define _UAPI_LINUX_NCRYPTO_H
+
+#include <linux/ioctl.h>
+#include <linux/types.h>
+
+#define NCRYPTO_DEVICE_PATH "/dev/ncrypto"
+
+/* ABI version: the major changes only if a published behaviour changes
+ * (never planned); the minor grows with every addition. */
+#define NCRYPTO_ABI_MAJOR 1
+#define NCRYPTO_ABI_MINOR 0
+
+#define NCRYPTO_MAX_SECRET_LEN 256u	/* longest secret key, bytes */
+#define NCRYPTO_MAX_IV_LEN 32u		/* longest IV or nonce, bytes */
+#define NCRYPTO_MAX_TAG_LEN 16u		/* longest AEAD tag, bytes */
+#define NCRYPTO_MAX_DIGEST_LEN 64u	/* longest hash or MAC output, bytes */
+
+/*
+ * Algorithms. Numbers are grouped by class so future classes (public-key
+ * signature, key agreement, derivation, wrapping) have room of their own.
+ */
+enum ncrypto_alg {
+	NCRYPTO_ALG_NONE = 0,
+
+	/* hashes: 1..15 (op DIGEST, key 0) */
+	NCRYPTO_ALG_SHA1 = 1,
+	NCRYPTO_ALG_SHA224 = 2,
+	NCRYPTO_ALG_SHA256 = 3,
+	NCRYPTO_ALG_SHA384 = 4,
+	NCRYPTO_ALG_SHA512 = 5,
+	NCRYPTO_ALG_SHA3_256 = 6,
+	NCRYPTO_ALG_SHA3_384 = 7,
+	NCRYPTO_ALG_SHA3_512 = 8,
+
+	/* MACs: 16..31 (op SIGN or VERIFY, GENERIC_SECRET key) */
+	NCRYPTO_ALG_HMAC_SHA1 = 16,
+	NCRYPTO_ALG_HMAC_SHA224 = 17,
+	NCRYPTO_ALG_HMAC_SHA256 = 18,
+	NCRYPTO_ALG_HMAC_SHA384 = 19,
+	NCRYPTO_ALG_HMAC_SHA512 = 20,
+	NCRYPTO_ALG_HMAC_SHA3_256 = 21,
+	NCRYPTO_ALG_HMAC_SHA3_384 = 22,
+	NCRYPTO_ALG_HMAC_SHA3_512 = 23,
+
+	/* block cipher modes: 32..47 (op ENCRYPT or DECRYPT, AES key) */
+	NCRYPTO_ALG_AES_CBC = 32,	/* no padding: length multiple of 16 */
+	NCRYPTO_ALG_AES_CTR = 33,	/* 16-byte big-endian counter block */
+	NCRYPTO_ALG_AES_XTS = 34,	/* 16-byte tweak, length >= 16 */
+
+	/* AEAD: 48..63 (op ENCRYPT or DECRYPT with tag) */
+	NCRYPTO_ALG_AES_GCM = 48,	/* 12-byte nonce, tag 4, 8, 12..16 */
+	NCRYPTO_ALG_CHACHA20_POLY1305 = 49, /* RFC 8439: 12-byte nonce, tag 16 */
+
+	/* benchmark only: ecb(cipher_null), any GENERIC_SECRET key, no IV.
+	 * Measures the framework's own cost. Refused in FIPS mode. */
+	NCRYPTO_ALG_NULL_CIPHER = 63,
+
+	/* 64..127: reserved for RSA, ECDSA, ECDH, X25519, HKDF, AES-KW/KWP */
+
+	__NCRYPTO_ALG_MAX
+};
+
+enum ncrypto_alg_class {
+	NCRYPTO_CLASS_HASH = 1,
+	NCRYPTO_CLASS_MAC = 2,
+	NCRYPTO_CLASS_CIPHER = 3,
+	NCRYPTO_CLASS_AEAD = 4,
+	/* reserved: SIGNATURE = 5, KEY_AGREEMENT = 6, KDF = 7, WRAP = 8 */
+};
+
+enum ncrypto_key_type {
+	NCRYPTO_KEY_TYPE_NONE = 0,
+	NCRYPTO_KEY_TYPE_GENERIC_SECRET = 1,	/* HMAC, null cipher, later HKDF */
+	NCRYPTO_KEY_TYPE_AES = 2,
+	NCRYPTO_KEY_TYPE_CHACHA20 = 3,
+	/* reserved: RSA_PRIVATE = 16, RSA_PUBLIC, EC_PRIVATE, EC_PUBLIC,
+	 * X25519_PRIVATE, X25519_PUBLIC */
+	__NCRYPTO_KEY_TYPE_MAX
+};
+
+/*
+ * Key usage flags. Set at creation; NCRYPTO_IOC_KEY_RESTRICT can drop them,
+ * nothing can add them. An operation on a key without the flag it needs gives
+ * EPERM: ENCRYPT/DECRYPT for ciphers and AEAD, SIGN for MAC computation (and
+ * later signatures), VERIFY for MAC verification, WRAP/UNWRAP for key
+ * wrapping, DERIVE for key agreement and derivation, EXPORTABLE for
+ * NCRYPTO_IOC_KEY_EXPORT.
+ */
+#define NCRYPTO_KEY_ENCRYPT	(1u << 0)
+#define NCRYPTO_KEY_DECRYPT	(1u << 1)
+#define NCRYPTO_KEY_SIGN	(1u << 2)
+#define NCRYPTO_KEY_VERIFY	(1u << 3)
+#define NCRYPTO_KEY_WRAP	(1u << 4)
+#define NCRYPTO_KEY_UNWRAP	(1u << 5)
+#define NCRYPTO_KEY_DERIVE	(1u << 6)
+#define NCRYPTO_KEY_EXPORTABLE	(1u << 7)
+#define NCRYPTO_KEY_USAGE_ALL	0xffu
+
+/* Operations. */
+enum ncrypto_op_type {
+	NCRYPTO_OP_NONE = 0,
+	NCRYPTO_OP_ENCRYPT = 1,
+	NCRYPTO_OP_DECRYPT = 2,
+	NCRYPTO_OP_DIGEST = 3,	/* hash */
+	NCRYPTO_OP_SIGN = 4,	/* MAC: compute the tag into dst */
+	NCRYPTO_OP_VERIFY = 5,	/* MAC: compare with tag, EBADMSG if not equal */
+	/* reserved: DERIVE = 6, WRAP = 7, UNWRAP = 8 */
+	__NCRYPTO_OP_MAX
+};
+
+/*
+ * NCRYPTO_IOC_INFO: ABI version, FIPS state, limits, counters, algorithms.
+ *
+ * In: size, flags = 0, algs (pointer to an array of struct ncrypto_alg_info)
+ * and n_algs (its capacity, may be 0). Out: everything else; n_algs becomes
+ * the number of algorithms the module knows, and min(capacity, that number)
+ * entries are written. Counters are module-wide snapshots.
+ */
+struct ncrypto_alg_info {
+	__u32 alg;		/* enum ncrypto_alg */
+	__u32 alg_class;	/* enum ncrypto_alg_class */
+	__u32 flags;		/* NCRYPTO_ALG_F_* */
+	__u32 key_type;		/* enum ncrypto_key_type, 0 = no key */
+	__u32 min_key_len;	/* bytes */
+	__u32 max_key_len;
+	__u32 iv_len;		/* bytes, 0 = no IV */
+	__u32 block_len;	/* input granularity, 1 for streams */
+	__u32 out_len;		/* digest/MAC length, or max AEAD tag length */
+	__u32 reserved0;
+	__u64 ops;		/* operations completed since load */
+	__u64 reserved1[2];
+};
+
+#define NCRYPTO_ALG_F_AVAILABLE		(1u << 0) /* the kernel has it */
+#define NCRYPTO_ALG_F_FIPS_ALLOWED	(1u << 1) /* usable under fips=1 */
+#define NCRYPTO_ALG_F_SESSION		(1u << 2) /* multi-part sessions */
+
+struct ncrypto_info {
+	__u32 size;
+	__u32 flags;		/* in: 0 */
+	__u32 abi_major;
+	__u32 abi_minor;
+	__u32 fips_enabled;	/* the kernel's fips_enabled */
+	__u32 n_algs;		/* in: capacity of algs; out: count */
+	__u64 algs;		/* struct ncrypto_alg_info * */
+	/* limits (module parameters) */
+	__u32 max_op_len;
+	__u32 max_keys_per_ctx;
+	__u32 max_sessions_per_ctx;
+	__u32 max_keys_per_user;
+	__u32 max_sessions_per_user;
+	__u32 reserved0;
+	__u64 max_mem_per_ctx;	/* bytes of kernel memory for keys/sessions */
+	__u64 max_mem_per_user;
+	/* module-wide counters */
+	__u64 live_contexts;
+	__u64 live_keys;
+	__u64 live_sessions;
+	__u64 ops_total;
+	/* this context */
+	__u32 ctx_keys;
+	__u32 ctx_sessions;
+	__u64 ctx_mem;
+	__u64 reserved1[4];
+};
+#define NCRYPTO_SIZE_INFO_VER0 152
+
+/*
+ * NCRYPTO_IOC_KEY_GENERATE: a random secret key made in the kernel
+ * (get_random_bytes, the kernel's DRBG in FIPS mode).
+ * In: flags = 0, type, usage, key_len (bytes). Out: handle.
+ * Errors: EINVAL bad type/length/usage bits, EACCES FIPS, EDQUOT.
+ *
+ * NCRYPTO_IOC_KEY_IMPORT: a raw secret key from user memory.
+ * In: flags = 0, type, usage, key_len, data. Out: handle. The kernel keeps a
+ * copy; the caller should wipe its own.
+ */
+struct ncrypto_key_create {
+	__u32 size;
+	__u32 flags;		/* in: 0 */
+	__u32 type;		/* enum ncrypto_key_type */
+	__u32 usage;		/* NCRYPTO_KEY_* */
+	__u32 key_len;		/* bytes */
+	__u32 handle;		/* out */
+	__u64 data;		/* import: const __u8 *, generate: 0 */
+	__u64 reserved[2];
+};
+#define NCRYPTO_SIZE_KEY_CREATE_VER0 48
+
+/*
+ * NCRYPTO_IOC_KEY_INFO: what a key is, never its value.
+ * In: flags = 0, handle. Out: type, usage, key_len.
+ *
+ * NCRYPTO_IOC_KEY_RESTRICT: drop usage flags. In: handle, usage = the new
+ * set, which must be a subset of the current one (EPERM otherwise).
+ *
+ * NCRYPTO_IOC_KEY_DESTROY: In: handle. The handle stops naming the key at
+ * once; the key's memory is zeroized when the last operation or session
+ * using it ends. A second destroy gives ENOENT.
+ */
+struct ncrypto_key_info {
+	__u32 size;
+	__u32 flags;		/* in: 0 */
+	__u32 handle;
+	__u32 type;		/* out (KEY_INFO) */
+	__u32 usage;		/* out (KEY_INFO), in (KEY_RESTRICT) */
+	__u32 key_len;		/* out (KEY_INFO) */
+	__u64 reserved[2];
+};
+#define NCRYPTO_SIZE_KEY_INFO_VER0 40
+
+/*
+ * NCRYPTO_IOC_KEY_EXPORT: the raw value of an EXPORTABLE key.
+ * In: flags = 0, handle, data, data_len (capacity). Out: data_len.
+ * EPERM if the key is not exportable, ENOSPC if data_len is too small.
+ */
+struct ncrypto_key_export {
+	__u32 size;
+	__u32 flags;		/* in: 0 */
+	__u32 handle;
+	__u32 data_len;		/* in: capacity, out: length */
+	__u64 data;		/* __u8 * */
+	__u64 reserved[2];
+};
+#define NCRYPTO_SIZE_KEY_EXPORT_VER0 40
+
+/*
+ * NCRYPTO_IOC_OP: one whole operation in one call; the per-record hot path.
+ *
+ *   op      alg class   key usage   reads                    writes
+ *   DIGEST  HASH        (key = 0)   src                      dst (digest)
+ *   SIGN    MAC         SIGN        src                      dst (MAC)
+ *   VERIFY  MAC         VERIFY      src, tag (tag_len)       -
+ *   ENCRYPT CIPHER      ENCRYPT     iv, src                  dst
+ *   DECRYPT CIPHER      DECRYPT     iv, src                  dst
+ *   ENCRYPT AEAD        ENCRYPT     iv, aad, src             dst, tag
+ *   DECRYPT AEAD        DECRYPT     iv, aad, src, tag        dst
+ *
+ * dst_len is in/out (ENOSPC with the needed length when short). For SIGN,
+ * a dst_len shorter than the MAC length gives ENOSPC (truncate in user
+ * space). VERIFY accepts tag_len 1..MAC length and compares in constant
+ * time. AEAD tag_len selects the tag length. src and dst may be the same
+ * buffer (in place) but must not otherwise overlap; tag may sit right after
+ * the ciphertext in either buffer (the TLS record layout).
+ * AEAD decryption returns EBADMSG on a bad tag, and then dst is untouched.
+ */
+struct ncrypto_op {
+	__u32 size;
+	__u32 flags;		/* in: 0 */
+	__u32 op;		/* enum ncrypto_op_type */
+	__u32 alg;		/* enum ncrypto_alg */
+	__u32 key;		/* key handle, 0 for hashes */
+	__u32 iv_len;
+	__u32 aad_len;
+	__u32 tag_len;
+	__u32 src_len;
+	__u32 dst_len;		/* in: capacity, out: length written */
+	__u64 iv;		/* const __u8 * */
+	__u64 aad;		/* const __u8 * */
+	__u64 src;		/* const __u8 * */
+	__u64 dst;		/* __u8 * */
+	__u64 tag;		/* __u8 *: out for AEAD encrypt, in otherwise */
+	__u64 params;		/* reserved for algorithm parameters (PSS salt,
+				 * OAEP label...): must be 0 in ABI 1.0 */
+	__u32 params_len;	/* must be 0 in ABI 1.0 */
+	__u32 reserved0;
+	__u64 reserved[2];
+};
+#define NCRYPTO_SIZE_OP_VER0 112
+
+/*
+ * Multi-part sessions: hashes, MACs and ciphers (not AEAD).
+ *
+ * NCRYPTO_IOC_SESSION_INIT: In: op, alg, key, iv/iv_len (ciphers). Out:
+ * handle. The session holds its own reference to the key: destroying the key
+ * handle later does not stop the session.
+ *
+ * NCRYPTO_IOC_SESSION_UPDATE: In: handle, src/src_len, and for ciphers
+ * dst/dst_len. Ciphers process whole blocks and keep at most one block
+ * pending (like EVP_CipherUpdate): dst_len out may be smaller than src_len.
+ * AES-XTS keeps all input until final (one data unit, at most max_op_len).
+ *
+ * NCRYPTO_IOC_SESSION_FINAL: In: handle, optionally a last src, dst for the
+ * remaining output (digest, MAC or cipher tail), tag/tag_len for VERIFY.
+ * The session is destroyed by FINAL unless NCRYPTO_SESSION_F_KEEP is set,
+ * in which case it stays allocated but finished (EBADFD on further use).
+ * CBC with a partial block pending gives EINVAL.
+ *
+ * NCRYPTO_IOC_SESSION_CLONE: In: handle of a hash or MAC session. Out:
+ * new_handle, an independent copy of the running state (TLS transcript
+ * hashes).
+ *
+ * NCRYPTO_IOC_SESSION_DESTROY: In: handle. ENOENT if none.
+ */
+#define NCRYPTO_SESSION_F_KEEP	(1u << 0)	/* SESSION_FINAL only */
+#define NCRYPTO_SESSION_F_ALL	NCRYPTO_SESSION_F_KEEP
+
+struct ncrypto_session_init {
+	__u32 size;
+	__u32 flags;		/* in: 0 */
+	__u32 op;
+	__u32 alg;
+	__u32 key;
+	__u32 iv_len;
+	__u64 iv;
+	__u32 handle;		/* out */
+	__u32 reserved0;
+	__u64 reserved[2];
+};
+#define NCRYPTO_SIZE_SESSION_INIT_VER0 56
+
+struct ncrypto_session_data {
+	__u32 size;
+	__u32 flags;		/* UPDATE: 0; FINAL: NCRYPTO_SESSION_F_* */
+	__u32 handle;
+	__u32 src_len;
+	__u64 src;		/* const __u8 * */
+	__u64 dst;		/* __u8 * */
+	__u32 dst_len;		/* in: capacity, out: length written */
+	__u32 tag_len;		/* FINAL of VERIFY */
+	__u64 tag;		/* const __u8 * */
+	__u64 reserved[2];
+};
+#define NCRYPTO_SIZE_SESSION_DATA_VER0 64
+
+struct ncrypto_session_clone {
+	__u32 size;
+	__u32 flags;		/* in: 0 */
+	__u32 handle;
+	__u32 new_handle;	/* out */
+	__u64 reserved[2];
+};
+#define NCRYPTO_SIZE_SESSION_CLONE_VER0 32
+
+/* Argument of KEY_DESTROY and SESSION_DESTROY. */
+struct ncrypto_handle {
+	__u32 size;
+	__u32 flags;		/* in: 0 */
+	__u32 handle;
+	__u32 reserved0;
+};
+#define NCRYPTO_SIZE_HANDLE_VER0 16
+
+#define NCRYPTO_IOC_MAGIC 0xCE
+
+#define NCRYPTO_IOC_INFO		_IOWR(NCRYPTO_IOC_MAGIC, 0x00, struct ncrypto_info)
+#define NCRYPTO_IOC_KEY_GENERATE	_IOWR(NCRYPTO_IOC_MAGIC, 0x10, struct ncrypto_key_create)
+#define NCRYPTO_IOC_KEY_IMPORT		_IOWR(NCRYPTO_IOC_MAGIC, 0x11, struct ncrypto_key_create)
+#define NCRYPTO_IOC_KEY_INFO		_IOWR(NCRYPTO_IOC_MAGIC, 0x12, struct ncrypto_key_info)
+#define NCRYPTO_IOC_KEY_EXPORT		_IOWR(NCRYPTO_IOC_MAGIC, 0x13, struct ncrypto_key_export)
+#define NCRYPTO_IOC_KEY_RESTRICT	_IOW(NCRYPTO_IOC_MAGIC, 0x14, struct ncrypto_key_info)
+#define NCRYPTO_IOC_KEY_DESTROY		_IOW(NCRYPTO_IOC_MAGIC, 0x15, struct ncrypto_handle)
+#define NCRYPTO_IOC_OP			_IOWR(NCRYPTO_IOC_MAGIC, 0x20, struct ncrypto_op)
+#define NCRYPTO_IOC_SESSION_INIT	_IOWR(NCRYPTO_IOC_MAGIC, 0x30, struct ncrypto_session_init)
+#define NCRYPTO_IOC_SESSION_UPDATE	_IOWR(NCRYPTO_IOC_MAGIC, 0x31, struct ncrypto_session_data)
+#define NCRYPTO_IOC_SESSION_FINAL	_IOWR(NCRYPTO_IOC_MAGIC, 0x32, struct ncrypto_session_data)
+#define NCRYPTO_IOC_SESSION_CLONE	_IOWR(NCRYPTO_IOC_MAGIC, 0x33, struct ncrypto_session_clone)
+#define NCRYPTO_IOC_SESSION_DESTROY	_IOW(NCRYPTO_IOC_MAGIC, 0x34, struct ncrypto_handle)
+
+#endif /* _UAPI_LINUX_NCRYPTO_H */
