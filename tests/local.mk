@@ -1,0 +1,52 @@
+# Tests. guest_* need /dev/ncrypto: built by `make check` but not run by it;
+# tests/vm/run-guest runs them inside QEMU guests. host_* run here (TESTS).
+
+tests_guest_programs = \
+	tests/guest_wycheproof
+tests_host_programs = \
+	tests/host_api \
+	tests/host_c99
+
+check_PROGRAMS += $(tests_guest_programs) $(tests_host_programs)
+TESTS += $(tests_host_programs)
+
+# The Wycheproof JSON is read at run time from the source tree (visible in
+# the guest at the same absolute path).
+tests_cppflags = $(AM_CPPFLAGS) -DTEST_SRCDIR='"$(abs_top_srcdir)/tests"' \
+	$(CHECK_CFLAGS) $(JSONC_CFLAGS)
+tests_ldadd = libncrypto/libncrypto.la $(CHECK_LIBS) $(JSONC_LIBS) $(NETTLE_LIBS) -lpthread
+# No libtool wrapper scripts: the binaries run as they are inside the guest.
+tests_ldflags = -no-install
+tests_common = tests/common.cpp tests/common.hpp
+
+tests_guest_wycheproof_SOURCES = tests/guest_wycheproof.cpp $(tests_common)
+tests_guest_wycheproof_CPPFLAGS = $(tests_cppflags)
+tests_guest_wycheproof_LDADD = $(tests_ldadd)
+tests_guest_wycheproof_LDFLAGS = $(tests_ldflags)
+
+tests_host_api_SOURCES = tests/host_api.cpp $(tests_common)
+tests_host_api_CPPFLAGS = $(tests_cppflags)
+tests_host_api_LDADD = $(tests_ldadd)
+tests_host_api_LDFLAGS = $(tests_ldflags)
+
+tests_host_c99_SOURCES = tests/host_c99.c
+tests_host_c99_CFLAGS = -std=c99 -pedantic -Wall -Wextra -Werror
+tests_host_c99_LDADD = libncrypto/libncrypto.la
+tests_host_c99_LDFLAGS = $(tests_ldflags)
+
+tests_wycheproof_files = \
+	tests/wycheproof/LICENSE \
+	tests/wycheproof/SOURCE.md \
+	tests/wycheproof/aes_cbc_pkcs5_test.json \
+	tests/wycheproof/aes_gcm_test.json \
+	tests/wycheproof/aes_xts_test.json \
+	tests/wycheproof/chacha20_poly1305_test.json \
+	tests/wycheproof/hmac_sha1_test.json \
+	tests/wycheproof/hmac_sha224_test.json \
+	tests/wycheproof/hmac_sha256_test.json \
+	tests/wycheproof/hmac_sha384_test.json \
+	tests/wycheproof/hmac_sha512_test.json \
+	tests/wycheproof/hmac_sha3_256_test.json \
+	tests/wycheproof/hmac_sha3_384_test.json \
+	tests/wycheproof/hmac_sha3_512_test.json
+EXTRA_DIST += $(tests_wycheproof_files)

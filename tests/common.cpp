@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "common.hpp"
+
+#include <cerrno>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+namespace nct {
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+Bytes unhex(const std::string &s)
+{
+	ck_assert_msg(s.size() % 2 == 0, "odd-length hex string '%s'", s.c_str());
+	Bytes out(s.size() / 2);
+	for (size_t i = 0; i < out.size(); i++) {
+		int hi = hexval(s[2 * i]), lo = hexval(s[2 * i + 1]);
+		ck_assert_msg(hi >= 0 && lo >= 0, "bad hex '%s'", s.c_str());
+		out[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return out;
+}
+
+std::string hex(const uint8_t *p, size_t n)
+{
+	static const char d[] = "0123456789abcdef";
+	std::string s;
+	s.reserve(2 * n);
+	for (size_t i = 0; i < n; i++) {
+		s += d[p[i] >> 4];
+		s += d[p[i] & 15];
+	}
+	return s;
+}
+
+json_object *load_wycheproof(const char *name)
+{
+	std::string path = std::string(TEST_SRCDIR) + "/wycheproof/" + name;
+	json_object *o = json_object_from_file(path.c_str());
+	ck_assert_msg(o != nullptr, "cannot load %s: %s", path.c_str(),
+		      json_util_get_last_err());
+	return o;
+}
+
+std::string json_str(json_object *o, const char *key)
+{
+	json_object *v;
+	ck_assert_msg(json_object_object_get_ex(o, key, &v) &&
+		      json_object_is_type(v, json_type_string),
+		      "JSON field '%s' missing or not a string", key);
+	return json_object_get_string(v);
+}
+
+int64_t json_int(json_object *o, const char *key)
+{
+	json_object *v;
+	ck_assert_msg(json_object_object_get_ex(o, key, &v) &&
+		      json_object_is_type(v, json_type_int),
+		      "JSON field '%s' missing or not an integer", key);
+	return json_object_get_int64(v);
+}
+
+json_object *json_arr(json_object *o, const char *key)
+{
+	json_object *v;
+	ck_assert_msg(json_object_object_get_ex(o, key, &v) &&
+		      json_object_is_type(v, json_type_array),
+		      "JSON field '%s' missing or not an array", key);
+	return v;
+}
+
+int raw_open()
+{
+	int fd = open(NCRYPTO_DEVICE_PATH, O_RDWR | O_CLOEXEC);
+	ck_assert_msg(fd >= 0, "open %s: %s (is the module loaded?)",
+		      NCRYPTO_DEVICE_PATH, strerror(errno));
+	return fd;
+}
+
+bool raw_info(int fd, struct ncrypto_info *info)
+{
+	memset(info, 0, sizeof(*info));
+	info->size = sizeof(*info);
+	return ioctl(fd, NCRYPTO_IOC_INFO, info) == 0;
+}
+
+struct ncrypto_info device_info()
+{
+	struct ncrypto_info info;
+	int fd = raw_open();
+	bool ok = raw_info(fd, &info);
+	int e = errno;
+	close(fd);
+	ck_assert_msg(ok, "NCRYPTO_IOC_INFO: %s", strerror(e));
+	return info;
+}
+
+bool fips_enabled()
+{
+	return device_info().fips_enabled != 0;
+}
+
+long long sysfs_counter(const char *name)
+{
+	std::string path = std::string("/sys/class/misc/ncrypto/counters/") + name;
+	FILE *f = fopen(path.c_str(), "r");
+	if (!f)
+		return -1;
+	long long v = -1;
+	if (fscanf(f, "%lld", &v) != 1)
+		v = -1;
+	fclose(f);
+	return v;
+}
+
+static uint64_t splitmix(uint64_t &x)
+{
+	uint64_t z = (x += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+Rng::Rng(uint64_t seed)
+{
+	for (auto &s : s_)
+		s = splitmix(seed);
+}
+
+static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+uint64_t Rng::next()
+{
+	uint64_t r = rotl(s_[1] * 5, 7) * 9, t = s_[1] << 17;
+	s_[2] ^= s_[0];
+	s_[3] ^= s_[1];
+	s_[1] ^= s_[2];
+	s_[0] ^= s_[3];
+	s_[2] ^= t;
+	s_[3] = rotl(s_[3], 45);
+	return r;
+}
+
+uint32_t Rng::below(uint32_t n)
+{
+	return n ? (uint32_t)(next() % n) : 0;
+}
+
+void Rng::fill(uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		p[i] = (uint8_t)(next() >> 56);
+}
+
+Bytes Rng::bytes(size_t n)
+{
+	Bytes b(n);
+	fill(b.data(), n);
+	return b;
+}
+
+uint64_t test_seed()
+{
+	static bool printed;
+	uint64_t seed = 0x6e63727970746fULL;	/* "ncrypto" */
+	const char *env = getenv("NCRYPTO_TEST_SEED");
+	if (env && *env)
+		seed = strtoull(env, nullptr, 0);
+	if (!printed) {
+		printf("seed: NCRYPTO_TEST_SEED=0x%" PRIx64 "\n", seed);
+		fflush(stdout);
+		printed = true;
+	}
+	return seed;
+}
+
+OffsetBuf::OffsetBuf(size_t len, size_t offset, uint8_t fill)
+	: base_(len + offset + 128, fill), off_(0), len_(len)
+{
+	uintptr_t p = (uintptr_t)base_.data();
+	off_ = ((64 - p % 64) % 64) + offset;
+}
+
+void Failures::add(const std::string &msg)
+{
+	if (n_ < max_print_) {
+		printf("FAIL %s: %s\n", what_.c_str(), msg.c_str());
+		fflush(stdout);
+	}
+	if (n_ == 0)
+		first_ = msg;
+	n_++;
+}
+
+void Failures::check(const char *file, int line) const
+{
+	ck_assert_msg(n_ == 0, "%s: %zu failure(s), first: %s (%s:%d)",
+		      what_.c_str(), n_, first_.c_str(), file, line);
+}
+
+const char *err_name(int err)
+{
+	switch (err) {
+#define E(x) case x: return #x
+	E(NCRYPTO_OK);
+	E(NCRYPTO_E_NOT_LOADED);
+	E(NCRYPTO_E_INVALID_ARG);
+	E(NCRYPTO_E_BAD_HANDLE);
+	E(NCRYPTO_E_NO_SUCH_OBJECT);
+	E(NCRYPTO_E_PERMISSION);
+	E(NCRYPTO_E_FIPS);
+	E(NCRYPTO_E_UNSUPPORTED);
+	E(NCRYPTO_E_QUOTA);
+	E(NCRYPTO_E_TOO_BIG);
+	E(NCRYPTO_E_BUFFER_TOO_SMALL);
+	E(NCRYPTO_E_AUTH_FAILED);
+	E(NCRYPTO_E_BAD_PADDING);
+	E(NCRYPTO_E_SESSION_FAILED);
+	E(NCRYPTO_E_NO_MEMORY);
+	E(NCRYPTO_E_ACCESS);
+	E(NCRYPTO_E_SYSTEM);
+	E(NCRYPTO_E_INTERNAL);
+#undef E
+	}
+	return "(unknown ncrypto error)";
+}
+
+int run_suite(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+} // namespace nct

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// Shared helpers of the ncrypto tests: hex, Wycheproof JSON loading, the
+// device's INFO (FIPS state, limits, counters), a seeded PRNG, misaligned
+// buffers, failure collection, and the Check runner every program ends with.
+#ifndef NCRYPTO_TESTS_COMMON_HPP
+#define NCRYPTO_TESTS_COMMON_HPP
+
+#include <check.h>
+#include <json-c/json.h>
+#include <ncrypto.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#ifndef TEST_SRCDIR
+#error "TEST_SRCDIR (absolute path of tests/ in the source tree) must be defined"
+#endif
+
+namespace nct {
+
+using Bytes = std::vector<uint8_t>;
+
+// Hex decoding of test vectors; a malformed string fails the current test.
+Bytes unhex(const std::string &hex);
+std::string hex(const uint8_t *p, size_t n);
+inline std::string hex(const Bytes &b) { return hex(b.data(), b.size()); }
+
+// TEST_SRCDIR "/wycheproof/" name, parsed; fails the current test if absent.
+json_object *load_wycheproof(const char *name);
+// Field accessors that fail the current test when the field is missing.
+std::string json_str(json_object *o, const char *key);
+int64_t json_int(json_object *o, const char *key);
+json_object *json_arr(json_object *o, const char *key);
+
+// Raw device access (no libncrypto).
+int raw_open();			// O_RDWR|O_CLOEXEC; fails the test on error
+bool raw_info(int fd, struct ncrypto_info *info);
+// A fresh context's view of the module (limits, module-wide counters).
+struct ncrypto_info device_info();
+bool fips_enabled();		// NCRYPTO_IOC_INFO's fips_enabled
+// /sys/class/misc/ncrypto/counters/<name>, or -1 if absent.
+long long sysfs_counter(const char *name);
+
+// Deterministic PRNG (xoshiro256**) for reproducible random tests.
+class Rng {
+public:
+	explicit Rng(uint64_t seed);
+	uint64_t next();
+	uint32_t below(uint32_t n);	// uniform in [0, n)
+	void fill(uint8_t *p, size_t n);
+	Bytes bytes(size_t n);
+private:
+	uint64_t s_[4];
+};
+
+// The seed of this run: NCRYPTO_TEST_SEED if set, else a fixed default.
+// Printed once so a failure can be replayed.
+uint64_t test_seed();
+
+// A buffer whose data() sits `offset` bytes past a 64-byte boundary, to
+// exercise unaligned user pointers in the kernel.
+class OffsetBuf {
+public:
+	OffsetBuf(size_t len, size_t offset, uint8_t fill = 0);
+	uint8_t *data() { return base_.data() + off_; }
+	const uint8_t *data() const { return base_.data() + off_; }
+	size_t size() const { return len_; }
+	Bytes bytes() const { return Bytes(data(), data() + len_); }
+private:
+	Bytes base_;
+	size_t off_, len_;
+};
+
+// Collects failures of a table-driven test so one run reports all of them
+// (at most `max_print` printed) instead of stopping at the first.
+class Failures {
+public:
+	explicit Failures(const std::string &what, size_t max_print = 25)
+		: what_(what), max_print_(max_print) {}
+	void add(const std::string &msg);
+	size_t count() const { return n_; }
+	// ck_assert that nothing failed.
+	void check(const char *file, int line) const;
+private:
+	std::string what_;
+	size_t max_print_;
+	size_t n_ = 0;
+	std::string first_;
+};
+#define NCT_CHECK_FAILURES(f) (f).check(__FILE__, __LINE__)
+
+// Name of an NCRYPTO_E_* code for messages ("NCRYPTO_E_FIPS").
+const char *err_name(int err);
+
+// Runs every test with CK_NORMAL output (the summary line the harness
+// reads) and returns the process exit status.
+int run_suite(Suite *s);
+
+} // namespace nct
+
+#endif
