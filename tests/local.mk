@@ -2,7 +2,8 @@
 # tests/vm/run-guest runs them inside QEMU guests. host_* run here (TESTS).
 
 tests_guest_programs = \
-	tests/guest_wycheproof
+	tests/guest_wycheproof \
+	tests/guest_diff
 tests_host_programs = \
 	tests/host_api \
 	tests/host_c99
@@ -23,6 +24,11 @@ tests_guest_wycheproof_SOURCES = tests/guest_wycheproof.cpp $(tests_common)
 tests_guest_wycheproof_CPPFLAGS = $(tests_cppflags)
 tests_guest_wycheproof_LDADD = $(tests_ldadd)
 tests_guest_wycheproof_LDFLAGS = $(tests_ldflags)
+
+tests_guest_diff_SOURCES = tests/guest_diff.cpp $(tests_common)
+tests_guest_diff_CPPFLAGS = $(tests_cppflags) $(NETTLE_CFLAGS)
+tests_guest_diff_LDADD = $(tests_ldadd)
+tests_guest_diff_LDFLAGS = $(tests_ldflags)
 
 tests_host_api_SOURCES = tests/host_api.cpp $(tests_common)
 tests_host_api_CPPFLAGS = $(tests_cppflags)
