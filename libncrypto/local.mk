@@ -1,0 +1,40 @@
+# libncrypto: the C API over /dev/ncrypto (libncrypto.so.0), its header-only
+# C++ API, and the `ncrypto` command-line tool.
+
+lib_LTLIBRARIES += libncrypto/libncrypto.la
+libncrypto_libncrypto_la_SOURCES = \
+	libncrypto/handle.hpp \
+	libncrypto/error.cpp \
+	libncrypto/names.cpp \
+	libncrypto/context.cpp \
+	libncrypto/key.cpp \
+	libncrypto/oneshot.cpp \
+	libncrypto/cbc_pkcs7.cpp \
+	libncrypto/session.cpp
+# Hidden by default: only the NCRYPTO_API functions are visible, and the
+# version script keeps anything else (C++ runtime bits) local.
+libncrypto_libncrypto_la_CXXFLAGS = $(AM_CXXFLAGS) -fvisibility=hidden \
+	-fvisibility-inlines-hidden
+libncrypto_libncrypto_la_LDFLAGS = -version-info 0:0:0 -no-undefined \
+	-Wl,--version-script=$(srcdir)/libncrypto/libncrypto.map
+EXTRA_libncrypto_libncrypto_la_DEPENDENCIES = $(srcdir)/libncrypto/libncrypto.map
+
+include_HEADERS = libncrypto/include/ncrypto.h libncrypto/include/ncrypto.hpp
+
+pkgconfigdir = $(libdir)/pkgconfig
+pkgconfig_DATA = libncrypto/ncrypto.pc
+
+# The CLI: nettle and libkcapi are linked here (benchmark comparisons), never
+# into the library.
+bin_PROGRAMS += libncrypto/ncrypto
+libncrypto_ncrypto_SOURCES = \
+	libncrypto/cli/cli.hpp \
+	libncrypto/cli/main.cpp \
+	libncrypto/cli/info.cpp \
+	libncrypto/cli/hash.cpp \
+	libncrypto/cli/demo.cpp \
+	libncrypto/cli/bench.cpp
+libncrypto_ncrypto_CPPFLAGS = $(AM_CPPFLAGS) $(NETTLE_CFLAGS) $(KCAPI_CFLAGS)
+libncrypto_ncrypto_LDADD = libncrypto/libncrypto.la $(NETTLE_LIBS) $(KCAPI_LIBS)
+
+EXTRA_DIST += libncrypto/libncrypto.map libncrypto/ncrypto.pc.in

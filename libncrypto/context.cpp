@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// Contexts: opening /dev/ncrypto (or adopting a received fd) and asking the
+// module for its version, limits, counters and algorithms.
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "handle.hpp"
+
+using namespace ncrypto_impl;
+
+namespace {
+
+// open() has its own errno meanings: a missing node means the module is not
+// loaded, EACCES means file permissions (not FIPS, as it does for ioctls).
+int open_error(int err) noexcept
+{
+	set_last_errno(err);
+	switch (err) {
+	case ENOENT:
+	case ENODEV:
+	case ENXIO:
+		return NCRYPTO_E_NOT_LOADED;
+	case EACCES:
+	case EPERM:
+		return NCRYPTO_E_ACCESS;
+	case ENOMEM:
+		return NCRYPTO_E_NO_MEMORY;
+	default:
+		return NCRYPTO_E_SYSTEM;
+	}
+}
+
+// Refuse a module whose ABI major we do not speak (or a path that is not
+// /dev/ncrypto at all: ENOTTY) before handing out a context.
+int check_abi(const Device &dev) noexcept
+{
+	struct ncrypto_info info = {};
+	info.size = sizeof(info);
+	int rc = xioctl(dev, NCRYPTO_IOC_INFO, &info);
+	if (rc != NCRYPTO_OK)
+		return rc;
+	return info.abi_major == NCRYPTO_ABI_MAJOR ? NCRYPTO_OK
+						   : NCRYPTO_E_UNSUPPORTED;
+}
+
+int new_ctx(int fd, bool check, ncrypto_ctx_t *ctx)
+{
+	auto dev = std::make_shared<Device>(fd); // owns fd from here on
+	if (check) {
+		int rc = check_abi(*dev);
+		if (rc != NCRYPTO_OK)
+			return rc;
+	}
+	auto *c = new ncrypto_ctx_st;
+	c->dev = std::move(dev);
+	*ctx = c;
+	return NCRYPTO_OK;
+}
+
+} // namespace
+
+extern "C" {
+
+int ncrypto_open(ncrypto_ctx_t *ctx, const char *path)
+{
+	if (!ctx)
+		return NCRYPTO_E_INVALID_ARG;
+	*ctx = nullptr;
+	int fd = ::open(path ? path : NCRYPTO_DEVICE_PATH, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return open_error(errno);
+	return guard([&] { return new_ctx(fd, true, ctx); });
+}
+
+int ncrypto_open_fd(ncrypto_ctx_t *ctx, int fd)
+{
+	if (!ctx)
+		return NCRYPTO_E_INVALID_ARG;
+	*ctx = nullptr;
+	int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	if (copy < 0)
+		return errno == EBADF ? (set_last_errno(EBADF), NCRYPTO_E_INVALID_ARG)
+				      : error_from_errno(errno);
+	return guard([&] { return new_ctx(copy, false, ctx); });
+}
+
+int ncrypto_close(ncrypto_ctx_t ctx)
+{
+	if (!ctx)
+		return NCRYPTO_OK;
+	return with(ctx, [](ncrypto_ctx_st &c) -> int { release(&c); return NCRYPTO_OK; });
+}
+
+int ncrypto_ctx_fd(ncrypto_ctx_t ctx, int *fd)
+{
+	return with(ctx, [&](ncrypto_ctx_st &c) -> int {
+		if (!fd)
+			return NCRYPTO_E_INVALID_ARG;
+		*fd = c.dev->fd();
+		return NCRYPTO_OK;
+	});
+}
+
+// algs NULL: only count (*n_algs, if given, receives the number of
+// algorithms). algs non-NULL: *n_algs is the capacity; it receives the
+// number the module knows, and NCRYPTO_E_BUFFER_TOO_SMALL says it did not
+// fit (the first *capacity* entries and *info are still filled).
+int ncrypto_get_info(ncrypto_ctx_t ctx, struct ncrypto_info *info,
+		     struct ncrypto_alg_info *algs, size_t *n_algs)
+{
+	return with(ctx, [&](ncrypto_ctx_st &c) -> int {
+		if (algs && !n_algs)
+			return NCRYPTO_E_INVALID_ARG;
+		struct ncrypto_info local = {};
+		struct ncrypto_info *i = info ? info : &local;
+		*i = {};
+		i->size = sizeof(*i);
+		i->algs = uptr(algs);
+		i->n_algs = algs ? clamp_u32(*n_algs) : 0;
+		uint32_t capacity = i->n_algs;
+		int rc = xioctl(*c.dev, NCRYPTO_IOC_INFO, i);
+		if (rc != NCRYPTO_OK)
+			return rc;
+		if (n_algs)
+			*n_algs = i->n_algs;
+		i->algs = 0; // do not leave a pointer to caller memory behind
+		return algs && i->n_algs > capacity ? NCRYPTO_E_BUFFER_TOO_SMALL
+						    : NCRYPTO_OK;
+	});
+}
+
+} // extern "C"

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// Internal: the objects behind the opaque C handles, and the helpers every
+// entry point uses (Botan FFI style). A handle is a struct with a magic
+// number checked at the C boundary, so a NULL, destroyed or wrong-type
+// pointer becomes NCRYPTO_E_BAD_HANDLE instead of a crash; guard() catches
+// every exception so none crosses the C boundary.
+#ifndef NCRYPTO_HANDLE_HPP
+#define NCRYPTO_HANDLE_HPP
+
+#include <cstdint>
+#include <memory>
+#include <new>
+
+#include "ncrypto.h"
+
+namespace ncrypto_impl {
+
+// The open file description of /dev/ncrypto: the kernel context. Shared by
+// the context handle and every key and session made from it, so the fd stays
+// open until the last of them is destroyed. shared_ptr's reference count is
+// atomic: the kernel serialises everything else.
+class Device {
+public:
+	explicit Device(int fd) noexcept : fd_(fd) {}
+	~Device();
+	Device(const Device &) = delete;
+	Device &operator=(const Device &) = delete;
+	int fd() const noexcept { return fd_; }
+
+private:
+	int fd_;
+};
+using DevicePtr = std::shared_ptr<Device>;
+
+// Written over the magic of a destroyed object, so a use after destroy that
+// still reads the freed memory sees a mismatch rather than a valid handle.
+constexpr uint32_t DEAD_MAGIC = 0xDEADDEADu;
+
+} // namespace ncrypto_impl
+
+struct ncrypto_ctx_st {
+	static constexpr uint32_t MAGIC = 0x4E435458u; // "NCTX"
+	uint32_t magic = MAGIC;
+	ncrypto_impl::DevicePtr dev;
+};
+
+struct ncrypto_key_st {
+	static constexpr uint32_t MAGIC = 0x4E434B59u; // "NCKY"
+	uint32_t magic = MAGIC;
+	ncrypto_impl::DevicePtr dev;
+	uint32_t handle = 0;
+};
+
+struct ncrypto_session_st {
+	static constexpr uint32_t MAGIC = 0x4E435345u; // "NCSE"
+	uint32_t magic = MAGIC;
+	ncrypto_impl::DevicePtr dev;
+	uint32_t handle = 0;
+	uint32_t op = 0;
+	uint32_t alg = 0;
+	// Cipher sessions: bytes given minus bytes returned, i.e. what the
+	// kernel holds back; lets final() report the size it needs before
+	// calling the kernel (a failed FINAL would end the session).
+	uint64_t pending = 0;
+	// FINAL succeeded: the kernel has already freed the session.
+	bool finished = false;
+};
+
+namespace ncrypto_impl {
+
+// Thrown by helpers deep inside an entry point; guard() turns it into the
+// code. Entry points mostly return codes directly: this is for the rest.
+struct Failure {
+	int code;
+};
+
+template <typename F> int guard(F &&f) noexcept
+{
+	try {
+		return f();
+	} catch (const Failure &e) {
+		return e.code;
+	} catch (const std::bad_alloc &) {
+		return NCRYPTO_E_NO_MEMORY;
+	} catch (...) {
+		return NCRYPTO_E_INTERNAL;
+	}
+}
+
+template <typename H> bool valid(const H *h) noexcept
+{
+	return h != nullptr && h->magic == H::MAGIC;
+}
+
+// Run f(*h) under the guard if h is a live handle of its type.
+template <typename H, typename F> int with(H *h, F &&f) noexcept
+{
+	if (!valid(h))
+		return NCRYPTO_E_BAD_HANDLE;
+	return guard([&] { return f(*h); });
+}
+
+// Release a handle object: mark it dead first, then free it.
+template <typename H> void release(H *h) noexcept
+{
+	h->magic = DEAD_MAGIC;
+	delete h;
+}
+
+// Issue one ioctl; on failure record errno for ncrypto_last_errno() and
+// return the matching NCRYPTO_E_* code.
+int xioctl(const Device &dev, unsigned long request, void *arg) noexcept;
+
+// errno -> NCRYPTO_E_* for ioctls (open has its own mapping); records errno.
+int error_from_errno(int err) noexcept;
+void set_last_errno(int err) noexcept;
+
+// Convert a size_t length to the ABI's __u32. Returns false if it does not fit.
+inline bool fits_u32(size_t n) noexcept { return n <= UINT32_MAX; }
+inline uint32_t clamp_u32(size_t n) noexcept
+{
+	return n > UINT32_MAX ? UINT32_MAX : static_cast<uint32_t>(n);
+}
+inline uint64_t uptr(const void *p) noexcept
+{
+	return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(p));
+}
+// A NULL pointer with a non-zero length is an argument error we catch here
+// rather than sending it to the kernel for EFAULT.
+inline bool bad_buf(const void *p, size_t n) noexcept
+{
+	return p == nullptr && n != 0;
+}
+
+} // namespace ncrypto_impl
+
+#endif

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// Multi-part sessions (hash, MAC, cipher). The kernel frees a session on a
+// successful FINAL; the library object then only remembers that it is
+// finished, so destroy() is the one valid call left and costs no syscall.
+#include "handle.hpp"
+
+using namespace ncrypto_impl;
+
+namespace {
+
+bool is_cipher(uint32_t op) noexcept
+{
+	return op == NCRYPTO_OP_ENCRYPT || op == NCRYPTO_OP_DECRYPT;
+}
+
+struct ncrypto_session_data make_data(const ncrypto_session_st &s)
+{
+	struct ncrypto_session_data d = {};
+	d.size = sizeof(d);
+	d.handle = s.handle;
+	return d;
+}
+
+int init(ncrypto_ctx_st &c, uint32_t op, uint32_t alg, ncrypto_key_t key,
+	 const uint8_t *iv, size_t iv_len, ncrypto_session_t *session)
+{
+	if (!session || bad_buf(iv, iv_len) || !fits_u32(iv_len))
+		return NCRYPTO_E_INVALID_ARG;
+	*session = nullptr;
+	if (key && !valid(key))
+		return NCRYPTO_E_BAD_HANDLE;
+	// A key's handle number means nothing in another kernel context.
+	if (key && key->dev != c.dev)
+		return NCRYPTO_E_NO_SUCH_OBJECT;
+	auto s = std::make_unique<ncrypto_session_st>();
+	struct ncrypto_session_init si = {};
+	si.size = sizeof(si);
+	si.op = op;
+	si.alg = alg;
+	si.key = key ? key->handle : 0;
+	si.iv = uptr(iv);
+	si.iv_len = static_cast<uint32_t>(iv_len);
+	int rc = xioctl(*c.dev, NCRYPTO_IOC_SESSION_INIT, &si);
+	if (rc != NCRYPTO_OK)
+		return rc;
+	s->dev = c.dev;
+	s->handle = si.handle;
+	s->op = op;
+	s->alg = alg;
+	*session = s.release();
+	return NCRYPTO_OK;
+}
+
+int update(ncrypto_session_st &s, const uint8_t *in, size_t in_len,
+	   uint8_t *out, size_t *out_len)
+{
+	if (s.finished)
+		return NCRYPTO_E_SESSION_FAILED;
+	if (bad_buf(in, in_len) || (out_len && bad_buf(out, *out_len)) ||
+	    (is_cipher(s.op) && !out_len))
+		return NCRYPTO_E_INVALID_ARG;
+	if (!fits_u32(in_len))
+		return NCRYPTO_E_TOO_BIG;
+	struct ncrypto_session_data d = make_data(s);
+	d.src = uptr(in);
+	d.src_len = static_cast<uint32_t>(in_len);
+	d.dst = uptr(out);
+	d.dst_len = out_len ? clamp_u32(*out_len) : 0;
+	int rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_UPDATE, &d);
+	if (out_len && (rc == NCRYPTO_OK || rc == NCRYPTO_E_BUFFER_TOO_SMALL))
+		*out_len = d.dst_len;
+	if (rc == NCRYPTO_OK && is_cipher(s.op))
+		s.pending = s.pending + in_len - d.dst_len;
+	return rc;
+}
+
+// What FINAL will write: the digest/MAC, or the cipher's held-back bytes.
+size_t final_len(const ncrypto_session_st &s) noexcept
+{
+	return is_cipher(s.op) ? static_cast<size_t>(s.pending)
+			       : ncrypto_alg_output_len(s.alg);
+}
+
+int final(ncrypto_session_st &s, uint8_t *out, size_t *out_len)
+{
+	if (s.finished)
+		return NCRYPTO_E_SESSION_FAILED;
+	if (s.op == NCRYPTO_OP_VERIFY || !out_len || bad_buf(out, *out_len))
+		return NCRYPTO_E_INVALID_ARG;
+	// Answer "too small" here: the kernel would fail the whole session.
+	size_t need = final_len(s);
+	if (*out_len < need) {
+		*out_len = need;
+		return NCRYPTO_E_BUFFER_TOO_SMALL;
+	}
+	struct ncrypto_session_data d = make_data(s);
+	d.dst = uptr(out);
+	d.dst_len = clamp_u32(*out_len);
+	int rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_FINAL, &d);
+	if (rc == NCRYPTO_OK || rc == NCRYPTO_E_BUFFER_TOO_SMALL)
+		*out_len = d.dst_len;
+	if (rc == NCRYPTO_OK)
+		s.finished = true;
+	return rc;
+}
+
+int verify(ncrypto_session_st &s, const uint8_t *tag, size_t tag_len)
+{
+	if (s.finished)
+		return NCRYPTO_E_SESSION_FAILED;
+	if (s.op != NCRYPTO_OP_VERIFY || bad_buf(tag, tag_len) || !fits_u32(tag_len))
+		return NCRYPTO_E_INVALID_ARG;
+	struct ncrypto_session_data d = make_data(s);
+	d.tag = uptr(tag);
+	d.tag_len = static_cast<uint32_t>(tag_len);
+	int rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_FINAL, &d);
+	if (rc == NCRYPTO_OK)
+		s.finished = true;
+	return rc;
+}
+
+int clone(ncrypto_session_st &s, ncrypto_session_t *copy)
+{
+	if (!copy)
+		return NCRYPTO_E_INVALID_ARG;
+	*copy = nullptr;
+	if (s.finished)
+		return NCRYPTO_E_SESSION_FAILED;
+	auto n = std::make_unique<ncrypto_session_st>();
+	struct ncrypto_session_clone sc = {};
+	sc.size = sizeof(sc);
+	sc.handle = s.handle;
+	int rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_CLONE, &sc);
+	if (rc != NCRYPTO_OK)
+		return rc;
+	n->dev = s.dev;
+	n->handle = sc.new_handle;
+	n->op = s.op;
+	n->alg = s.alg;
+	n->pending = s.pending;
+	*copy = n.release();
+	return NCRYPTO_OK;
+}
+
+// A session whose FINAL failed still exists in the kernel (EBADFD state) and
+// is destroyed here; ENOENT then only means the kernel already dropped it.
+int destroy(ncrypto_session_st &s)
+{
+	int rc = NCRYPTO_OK;
+	if (!s.finished) {
+		struct ncrypto_handle h = {};
+		h.size = sizeof(h);
+		h.handle = s.handle;
+		rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_DESTROY, &h);
+		if (rc == NCRYPTO_E_NO_SUCH_OBJECT)
+			rc = NCRYPTO_OK;
+	}
+	release(&s);
+	return rc;
+}
+
+} // namespace
+
+extern "C" {
+
+int ncrypto_session_init(ncrypto_ctx_t ctx, uint32_t op, uint32_t alg,
+			 ncrypto_key_t key, const uint8_t *iv, size_t iv_len,
+			 ncrypto_session_t *session)
+{
+	return with(ctx, [&](ncrypto_ctx_st &c) -> int {
+		return init(c, op, alg, key, iv, iv_len, session);
+	});
+}
+
+int ncrypto_session_update(ncrypto_session_t session, const uint8_t *in,
+			   size_t in_len, uint8_t *out, size_t *out_len)
+{
+	return with(session, [&](ncrypto_session_st &s) -> int {
+		return update(s, in, in_len, out, out_len);
+	});
+}
+
+int ncrypto_session_final(ncrypto_session_t session, uint8_t *out,
+			  size_t *out_len)
+{
+	return with(session, [&](ncrypto_session_st &s) -> int {
+		return final(s, out, out_len);
+	});
+}
+
+int ncrypto_session_verify(ncrypto_session_t session, const uint8_t *tag,
+			   size_t tag_len)
+{
+	return with(session, [&](ncrypto_session_st &s) -> int {
+		return verify(s, tag, tag_len);
+	});
+}
+
+int ncrypto_session_clone(ncrypto_session_t session, ncrypto_session_t *copy)
+{
+	return with(session, [&](ncrypto_session_st &s) -> int { return clone(s, copy); });
+}
+
+int ncrypto_session_destroy(ncrypto_session_t session)
+{
+	if (!session)
+		return NCRYPTO_OK;
+	return with(session, [](ncrypto_session_st &s) -> int { return destroy(s); });
+}
+
+} // extern "C"
