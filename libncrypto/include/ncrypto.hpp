@@ -1,0 +1,433 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// <ncrypto.hpp>: a header-only C++17 API over <ncrypto.h>.
+//
+// RAII, move-only classes: Context, Key, Session. Errors throw ncrypto::Error
+// (code + ncrypto_strerror text); the one expected negative answer of a
+// verification (NCRYPTO_E_AUTH_FAILED from mac_verify / Session::verify) is
+// returned as false instead. Each operation exists twice: writing into a
+// caller buffer (pointer, capacity) and returning the length, or returning a
+// std::vector<uint8_t>.
+//
+// Nothing here is compiled into libncrypto: only the C API is exported, so
+// this header carries no C++ ABI of its own.
+#ifndef NCRYPTO_HPP
+#define NCRYPTO_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include <ncrypto.h>
+
+namespace ncrypto {
+
+using Bytes = std::vector<uint8_t>;
+
+class Error : public std::runtime_error {
+public:
+	explicit Error(int code)
+		: std::runtime_error(ncrypto_strerror(code)), code_(code),
+		  sys_errno_(ncrypto_last_errno())
+	{
+	}
+	// NCRYPTO_E_* code.
+	int code() const noexcept { return code_; }
+	// errno of the failed system call (meaningful for NCRYPTO_E_SYSTEM).
+	int sys_errno() const noexcept { return sys_errno_; }
+
+private:
+	int code_;
+	int sys_errno_;
+};
+
+namespace detail {
+inline void check(int rc)
+{
+	if (rc != NCRYPTO_OK)
+		throw Error(rc);
+}
+
+// Verification: true if it matched, false on NCRYPTO_E_AUTH_FAILED.
+inline bool check_verify(int rc)
+{
+	if (rc == NCRYPTO_E_AUTH_FAILED)
+		return false;
+	check(rc);
+	return true;
+}
+} // namespace detail
+
+struct KeyInfo {
+	uint32_t type;
+	size_t length;
+	uint32_t usage;
+};
+
+struct Info {
+	struct ncrypto_info info;
+	std::vector<struct ncrypto_alg_info> algs;
+};
+
+class Key;
+class Session;
+
+class Context {
+public:
+	// Opens /dev/ncrypto (or path).
+	explicit Context(const char *path = nullptr) { detail::check(ncrypto_open(&h_, path)); }
+	// Wraps an fd received from elsewhere (dup()ed; the caller keeps fd).
+	static Context from_fd(int fd)
+	{
+		ncrypto_ctx_t h = nullptr;
+		detail::check(ncrypto_open_fd(&h, fd));
+		return Context(h);
+	}
+	~Context() { ncrypto_close(h_); }
+	Context(Context &&o) noexcept : h_(std::exchange(o.h_, nullptr)) {}
+	Context &operator=(Context &&o) noexcept
+	{
+		if (this != &o) {
+			ncrypto_close(h_);
+			h_ = std::exchange(o.h_, nullptr);
+		}
+		return *this;
+	}
+	Context(const Context &) = delete;
+	Context &operator=(const Context &) = delete;
+
+	ncrypto_ctx_t get() const noexcept { return h_; }
+	int fd() const
+	{
+		int fd = -1;
+		detail::check(ncrypto_ctx_fd(h_, &fd));
+		return fd;
+	}
+
+	// Version, limits, counters and the algorithm table.
+	Info info() const
+	{
+		Info out{};
+		size_t n = 0;
+		detail::check(ncrypto_get_info(h_, &out.info, nullptr, &n));
+		for (;;) {
+			out.algs.resize(n);
+			size_t cap = n;
+			int rc = ncrypto_get_info(h_, &out.info, out.algs.data(), &cap);
+			if (rc == NCRYPTO_OK) {
+				out.algs.resize(cap);
+				return out;
+			}
+			if (rc != NCRYPTO_E_BUFFER_TOO_SMALL)
+				throw Error(rc);
+			n = cap; // the module learnt algorithms meanwhile
+		}
+	}
+
+	inline Key generate_key(uint32_t type, size_t length, uint32_t usage);
+	inline Key import_key(uint32_t type, const uint8_t *data, size_t len,
+			      uint32_t usage);
+	inline Key import_key(uint32_t type, const Bytes &data, uint32_t usage);
+
+	size_t hash(uint32_t alg, const uint8_t *in, size_t in_len,
+		    uint8_t *out, size_t out_cap) const
+	{
+		detail::check(ncrypto_hash(h_, alg, in, in_len, out, &out_cap));
+		return out_cap;
+	}
+	Bytes hash(uint32_t alg, const uint8_t *in, size_t in_len) const
+	{
+		Bytes out(NCRYPTO_MAX_DIGEST_LEN);
+		out.resize(hash(alg, in, in_len, out.data(), out.size()));
+		return out;
+	}
+	Bytes hash(uint32_t alg, const Bytes &in) const
+	{
+		return hash(alg, in.data(), in.size());
+	}
+
+	// Multi-part operation; key may be null for hashes, iv for ciphers.
+	inline Session start(uint32_t op, uint32_t alg, const Key *key = nullptr,
+			     const uint8_t *iv = nullptr, size_t iv_len = 0);
+
+private:
+	explicit Context(ncrypto_ctx_t h) noexcept : h_(h) {}
+	ncrypto_ctx_t h_ = nullptr;
+};
+
+class Key {
+public:
+	~Key() { ncrypto_key_destroy(h_); }
+	Key(Key &&o) noexcept : h_(std::exchange(o.h_, nullptr)) {}
+	Key &operator=(Key &&o) noexcept
+	{
+		if (this != &o) {
+			ncrypto_key_destroy(h_);
+			h_ = std::exchange(o.h_, nullptr);
+		}
+		return *this;
+	}
+	Key(const Key &) = delete;
+	Key &operator=(const Key &) = delete;
+
+	ncrypto_key_t get() const noexcept { return h_; }
+	uint32_t handle() const
+	{
+		uint32_t h = 0;
+		detail::check(ncrypto_key_handle(h_, &h));
+		return h;
+	}
+	KeyInfo info() const
+	{
+		KeyInfo i{};
+		detail::check(ncrypto_key_get_info(h_, &i.type, &i.length, &i.usage));
+		return i;
+	}
+	// Only for keys created NCRYPTO_KEY_EXPORTABLE (else Error PERMISSION).
+	Bytes export_value() const
+	{
+		Bytes out(NCRYPTO_MAX_SECRET_LEN);
+		size_t len = out.size();
+		detail::check(ncrypto_key_export(h_, out.data(), &len));
+		out.resize(len);
+		return out;
+	}
+	// Drop usage flags (usage must be a subset of the current set).
+	void restrict_usage(uint32_t usage) { detail::check(ncrypto_key_restrict(h_, usage)); }
+
+	// MACs.
+	size_t mac(uint32_t alg, const uint8_t *in, size_t in_len, uint8_t *out,
+		   size_t out_cap) const
+	{
+		detail::check(ncrypto_mac(h_, alg, in, in_len, out, &out_cap));
+		return out_cap;
+	}
+	Bytes mac(uint32_t alg, const Bytes &in) const
+	{
+		Bytes out(NCRYPTO_MAX_DIGEST_LEN);
+		out.resize(mac(alg, in.data(), in.size(), out.data(), out.size()));
+		return out;
+	}
+	bool mac_verify(uint32_t alg, const uint8_t *in, size_t in_len,
+			const uint8_t *tag, size_t tag_len) const
+	{
+		return detail::check_verify(ncrypto_mac_verify(h_, alg, in, in_len, tag, tag_len));
+	}
+	bool mac_verify(uint32_t alg, const Bytes &in, const Bytes &tag) const
+	{
+		return mac_verify(alg, in.data(), in.size(), tag.data(), tag.size());
+	}
+
+	// Ciphers without padding (AES-CBC/CTR/XTS, null).
+	size_t encrypt(uint32_t alg, const uint8_t *iv, size_t iv_len,
+		       const uint8_t *in, size_t in_len, uint8_t *out,
+		       size_t out_cap) const
+	{
+		detail::check(ncrypto_encrypt(h_, alg, iv, iv_len, in, in_len, out, &out_cap));
+		return out_cap;
+	}
+	Bytes encrypt(uint32_t alg, const Bytes &iv, const Bytes &in) const
+	{
+		Bytes out(in.size());
+		out.resize(encrypt(alg, iv.data(), iv.size(), in.data(), in.size(), out.data(), out.size()));
+		return out;
+	}
+	size_t decrypt(uint32_t alg, const uint8_t *iv, size_t iv_len,
+		       const uint8_t *in, size_t in_len, uint8_t *out,
+		       size_t out_cap) const
+	{
+		detail::check(ncrypto_decrypt(h_, alg, iv, iv_len, in, in_len, out, &out_cap));
+		return out_cap;
+	}
+	Bytes decrypt(uint32_t alg, const Bytes &iv, const Bytes &in) const
+	{
+		Bytes out(in.size());
+		out.resize(decrypt(alg, iv.data(), iv.size(), in.data(), in.size(), out.data(), out.size()));
+		return out;
+	}
+
+	// AES-CBC with PKCS#7 padding.
+	size_t cbc_pkcs7_encrypt(const uint8_t *iv, size_t iv_len,
+				 const uint8_t *in, size_t in_len, uint8_t *out,
+				 size_t out_cap) const
+	{
+		detail::check(ncrypto_cbc_pkcs7_encrypt(h_, iv, iv_len, in, in_len, out, &out_cap));
+		return out_cap;
+	}
+	Bytes cbc_pkcs7_encrypt(const Bytes &iv, const Bytes &in) const
+	{
+		Bytes out(in.size() / 16 * 16 + 16);
+		out.resize(cbc_pkcs7_encrypt(iv.data(), iv.size(), in.data(), in.size(), out.data(), out.size()));
+		return out;
+	}
+	size_t cbc_pkcs7_decrypt(const uint8_t *iv, size_t iv_len,
+				 const uint8_t *in, size_t in_len, uint8_t *out,
+				 size_t out_cap) const
+	{
+		detail::check(ncrypto_cbc_pkcs7_decrypt(h_, iv, iv_len, in, in_len, out, &out_cap));
+		return out_cap;
+	}
+	Bytes cbc_pkcs7_decrypt(const Bytes &iv, const Bytes &in) const
+	{
+		Bytes out(in.size());
+		out.resize(cbc_pkcs7_decrypt(iv.data(), iv.size(), in.data(), in.size(), out.data(), out.size()));
+		return out;
+	}
+
+	// AEAD. The vector forms use the TLS layout: ciphertext || tag.
+	size_t aead_encrypt(uint32_t alg, const uint8_t *nonce, size_t nonce_len,
+			    const uint8_t *aad, size_t aad_len,
+			    const uint8_t *in, size_t in_len, uint8_t *out,
+			    size_t out_cap, uint8_t *tag, size_t tag_len) const
+	{
+		detail::check(ncrypto_aead_encrypt(h_, alg, nonce, nonce_len, aad, aad_len,
+						   in, in_len, out, &out_cap, tag, tag_len));
+		return out_cap;
+	}
+	Bytes aead_encrypt(uint32_t alg, const Bytes &nonce, const Bytes &aad,
+			   const Bytes &in, size_t tag_len = 16) const
+	{
+		Bytes out(in.size() + tag_len);
+		size_t n = aead_encrypt(alg, nonce.data(), nonce.size(), aad.data(), aad.size(),
+					in.data(), in.size(), out.data(), in.size(),
+					out.data() + in.size(), tag_len);
+		out.resize(n + tag_len);
+		return out;
+	}
+	// Throws Error(NCRYPTO_E_AUTH_FAILED) if the tag does not match.
+	size_t aead_decrypt(uint32_t alg, const uint8_t *nonce, size_t nonce_len,
+			    const uint8_t *aad, size_t aad_len,
+			    const uint8_t *in, size_t in_len,
+			    const uint8_t *tag, size_t tag_len, uint8_t *out,
+			    size_t out_cap) const
+	{
+		detail::check(ncrypto_aead_decrypt(h_, alg, nonce, nonce_len, aad, aad_len,
+						   in, in_len, tag, tag_len, out, &out_cap));
+		return out_cap;
+	}
+	Bytes aead_decrypt(uint32_t alg, const Bytes &nonce, const Bytes &aad,
+			   const Bytes &in_and_tag, size_t tag_len = 16) const
+	{
+		if (in_and_tag.size() < tag_len)
+			throw Error(NCRYPTO_E_INVALID_ARG);
+		size_t ct_len = in_and_tag.size() - tag_len;
+		Bytes out(ct_len);
+		out.resize(aead_decrypt(alg, nonce.data(), nonce.size(), aad.data(), aad.size(),
+					in_and_tag.data(), ct_len, in_and_tag.data() + ct_len,
+					tag_len, out.data(), out.size()));
+		return out;
+	}
+
+private:
+	friend class Context;
+	explicit Key(ncrypto_key_t h) noexcept : h_(h) {}
+	ncrypto_key_t h_ = nullptr;
+};
+
+class Session {
+public:
+	~Session() { ncrypto_session_destroy(h_); }
+	Session(Session &&o) noexcept : h_(std::exchange(o.h_, nullptr)) {}
+	Session &operator=(Session &&o) noexcept
+	{
+		if (this != &o) {
+			ncrypto_session_destroy(h_);
+			h_ = std::exchange(o.h_, nullptr);
+		}
+		return *this;
+	}
+	Session(const Session &) = delete;
+	Session &operator=(const Session &) = delete;
+
+	ncrypto_session_t get() const noexcept { return h_; }
+
+	// Hash and MAC sessions.
+	void update(const uint8_t *in, size_t in_len)
+	{
+		detail::check(ncrypto_session_update(h_, in, in_len, nullptr, nullptr));
+	}
+	void update(const Bytes &in) { update(in.data(), in.size()); }
+	// Cipher sessions: may return fewer bytes than given (whole blocks).
+	size_t update(const uint8_t *in, size_t in_len, uint8_t *out, size_t out_cap)
+	{
+		detail::check(ncrypto_session_update(h_, in, in_len, out, &out_cap));
+		return out_cap;
+	}
+	Bytes update_cipher(const Bytes &in)
+	{
+		Bytes out(in.size() + 16);
+		out.resize(update(in.data(), in.size(), out.data(), out.size()));
+		return out;
+	}
+	// Digest, MAC or cipher tail; the session is finished afterwards.
+	size_t final(uint8_t *out, size_t out_cap)
+	{
+		detail::check(ncrypto_session_final(h_, out, &out_cap));
+		return out_cap;
+	}
+	Bytes final()
+	{
+		size_t need = 0;
+		int rc = ncrypto_session_final(h_, nullptr, &need);
+		if (rc == NCRYPTO_OK)
+			return {};
+		if (rc != NCRYPTO_E_BUFFER_TOO_SMALL)
+			throw Error(rc);
+		Bytes out(need);
+		out.resize(final(out.data(), out.size()));
+		return out;
+	}
+	// MAC verify sessions: false if the tag does not match.
+	bool verify(const uint8_t *tag, size_t tag_len)
+	{
+		return detail::check_verify(ncrypto_session_verify(h_, tag, tag_len));
+	}
+	bool verify(const Bytes &tag) { return verify(tag.data(), tag.size()); }
+	// Independent copy of a running hash or MAC session.
+	Session clone() const
+	{
+		ncrypto_session_t c = nullptr;
+		detail::check(ncrypto_session_clone(h_, &c));
+		return Session(c);
+	}
+
+private:
+	friend class Context;
+	explicit Session(ncrypto_session_t h) noexcept : h_(h) {}
+	ncrypto_session_t h_ = nullptr;
+};
+
+inline Key Context::generate_key(uint32_t type, size_t length, uint32_t usage)
+{
+	ncrypto_key_t k = nullptr;
+	detail::check(ncrypto_key_generate(h_, type, length, usage, &k));
+	return Key(k);
+}
+
+inline Key Context::import_key(uint32_t type, const uint8_t *data, size_t len,
+			       uint32_t usage)
+{
+	ncrypto_key_t k = nullptr;
+	detail::check(ncrypto_key_import(h_, type, data, len, usage, &k));
+	return Key(k);
+}
+
+inline Key Context::import_key(uint32_t type, const Bytes &data, uint32_t usage)
+{
+	return import_key(type, data.data(), data.size(), usage);
+}
+
+inline Session Context::start(uint32_t op, uint32_t alg, const Key *key,
+			      const uint8_t *iv, size_t iv_len)
+{
+	ncrypto_session_t s = nullptr;
+	detail::check(ncrypto_session_init(h_, op, alg, key ? key->get() : nullptr,
+					   iv, iv_len, &s));
+	return Session(s);
+}
+
+} // namespace ncrypto
+
+#endif
