@@ -69,18 +69,10 @@ struct ncrypto_session_st {
 
 namespace ncrypto_impl {
 
-// Thrown by helpers deep inside an entry point; guard() turns it into the
-// code. Entry points mostly return codes directly: this is for the rest.
-struct Failure {
-	int code;
-};
-
 template <typename F> int guard(F &&f) noexcept
 {
 	try {
 		return f();
-	} catch (const Failure &e) {
-		return e.code;
 	} catch (const std::bad_alloc &) {
 		return NCRYPTO_E_NO_MEMORY;
 	} catch (...) {

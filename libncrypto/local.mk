@@ -20,6 +20,9 @@ libncrypto_libncrypto_la_LDFLAGS = -version-info 0:0:0 -no-undefined \
 EXTRA_libncrypto_libncrypto_la_DEPENDENCIES = $(srcdir)/libncrypto/libncrypto.map
 
 include_HEADERS = libncrypto/include/ncrypto.h libncrypto/include/ncrypto.hpp
+# <ncrypto.h> includes <linux/ncrypto.h> (the ABI header) for the numbers.
+ncrypto_uapidir = $(includedir)/linux
+ncrypto_uapi_HEADERS = kernel/uapi/linux/ncrypto.h
 
 pkgconfigdir = $(libdir)/pkgconfig
 pkgconfig_DATA = libncrypto/ncrypto.pc
