@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Kernel data buffers for one operation and their scatterlists. */
+#ifndef NCR_BUF_H
+#define NCR_BUF_H
+
+#include <linux/scatterlist.h>
+#include <linux/types.h>
+
+struct ncr_buf {
+	u8 *data;		/* kmalloc or vmalloc memory (kvmalloc) */
+	size_t len;
+	struct sg_table sgt;	/* vmalloc memory: one entry per page */
+	struct scatterlist one;	/* kmalloc memory: a single entry */
+	bool have_sgt;
+};
+
+int ncr_buf_alloc(struct ncr_buf *b, size_t len);
+void ncr_buf_free(struct ncr_buf *b);
+int ncr_buf_from_user(struct ncr_buf *b, size_t off, const void __user *src,
+		      size_t n);
+int ncr_buf_to_user(void __user *dst, const struct ncr_buf *b, size_t off,
+		    size_t n);
+struct scatterlist *ncr_buf_sg(struct ncr_buf *b);
+
+#endif /* NCR_BUF_H */

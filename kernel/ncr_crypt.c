@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Synchronous use of the (asynchronous) crypto API. Transforms are
+ * allocated with mask 0 so x86 gets the AES-NI implementations, which are
+ * registered only as async wrappers; each request waits for its own
+ * completion. MAY_SLEEP: we run in process context. MAY_BACKLOG: a busy
+ * queue (cryptd) must not make the request fail with EBUSY.
+ */
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <crypto/aead.h>
+#include <crypto/hash.h>
+#include <crypto/skcipher.h>
+
+#include "ncr_crypt.h"
+
+#define NCR_REQ_FLAGS (CRYPTO_TFM_REQ_MAY_SLEEP | CRYPTO_TFM_REQ_MAY_BACKLOG)
+
+/* Hash input is streamed from user memory through a bounce buffer. */
+#define NCR_HASH_CHUNK (16u << 10)
+
+int ncr_crypt_skcipher(struct crypto_skcipher *tfm, bool encrypt,
+		       struct scatterlist *sg, unsigned int len, u8 *iv)
+{
+	struct skcipher_request *req;
+	DECLARE_CRYPTO_WAIT(wait);
+	int err;
+
+	req = skcipher_request_alloc(tfm, GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	skcipher_request_set_callback(req, NCR_REQ_FLAGS, crypto_req_done,
+				      &wait);
+	skcipher_request_set_crypt(req, sg, sg, len, iv);
+	err = crypto_wait_req(encrypt ? crypto_skcipher_encrypt(req) :
+					crypto_skcipher_decrypt(req), &wait);
+	skcipher_request_free(req);	/* kfree_sensitive */
+	return err;
+}
+
+/*
+ * In place over aad | text | tag. cryptlen excludes the tag on encrypt
+ * (the tag is appended) and includes it on decrypt, where a wrong tag gives
+ * EBADMSG; the decrypted text in the kernel buffer is then never copied out.
+ */
+int ncr_crypt_aead(struct crypto_aead *tfm, bool encrypt,
+		   struct scatterlist *sg, unsigned int assoclen,
+		   unsigned int cryptlen, u8 *iv)
+{
+	struct aead_request *req;
+	DECLARE_CRYPTO_WAIT(wait);
+	int err;
+
+	req = aead_request_alloc(tfm, GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	aead_request_set_callback(req, NCR_REQ_FLAGS, crypto_req_done, &wait);
+	aead_request_set_ad(req, assoclen);
+	aead_request_set_crypt(req, sg, sg, cryptlen, iv);
+	err = crypto_wait_req(encrypt ? crypto_aead_encrypt(req) :
+					crypto_aead_decrypt(req), &wait);
+	aead_request_free(req);		/* kfree_sensitive */
+	return err;
+}
+
+int ncr_crypt_hash_user(struct shash_desc *desc, const void __user *src,
+			u32 len)
+{
+	size_t cap = min_t(size_t, len, NCR_HASH_CHUNK);
+	u8 *bounce;
+	int err = 0;
+
+	if (!len)
+		return 0;
+	bounce = kmalloc(cap, GFP_KERNEL);
+	if (!bounce)
+		return -ENOMEM;
+	while (len) {
+		size_t n = min_t(size_t, len, cap);
+
+		if (copy_from_user(bounce, src, n)) {
+			err = -EFAULT;
+			break;
+		}
+		err = crypto_shash_update(desc, bounce, n);
+		if (err)
+			break;
+		src += n;
+		len -= n;
+	}
+	kfree_sensitive(bounce);
+	return err;
+}

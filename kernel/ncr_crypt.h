@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Synchronous calls into the crypto API shared by one-shot ops and sessions. */
+#ifndef NCR_CRYPT_H
+#define NCR_CRYPT_H
+
+#include <linux/types.h>
+
+struct crypto_skcipher;
+struct crypto_aead;
+struct scatterlist;
+struct shash_desc;
+
+int ncr_crypt_skcipher(struct crypto_skcipher *tfm, bool encrypt,
+		       struct scatterlist *sg, unsigned int len, u8 *iv);
+int ncr_crypt_aead(struct crypto_aead *tfm, bool encrypt,
+		   struct scatterlist *sg, unsigned int assoclen,
+		   unsigned int cryptlen, u8 *iv);
+int ncr_crypt_hash_user(struct shash_desc *desc, const void __user *src,
+			u32 len);
+
+#endif /* NCR_CRYPT_H */
