@@ -3,7 +3,8 @@
 
 tests_guest_programs = \
 	tests/guest_wycheproof \
-	tests/guest_diff
+	tests/guest_diff \
+	tests/guest_badinput
 tests_host_programs = \
 	tests/host_api \
 	tests/host_c99
@@ -29,6 +30,11 @@ tests_guest_diff_SOURCES = tests/guest_diff.cpp $(tests_common)
 tests_guest_diff_CPPFLAGS = $(tests_cppflags) $(NETTLE_CFLAGS)
 tests_guest_diff_LDADD = $(tests_ldadd)
 tests_guest_diff_LDFLAGS = $(tests_ldflags)
+
+tests_guest_badinput_SOURCES = tests/guest_badinput.cpp $(tests_common)
+tests_guest_badinput_CPPFLAGS = $(tests_cppflags)
+tests_guest_badinput_LDADD = $(tests_ldadd)
+tests_guest_badinput_LDFLAGS = $(tests_ldflags)
 
 tests_host_api_SOURCES = tests/host_api.cpp $(tests_common)
 tests_host_api_CPPFLAGS = $(tests_cppflags)
