@@ -63,8 +63,14 @@ struct ncrypto_session_st {
 	// kernel holds back; lets final() report the size it needs before
 	// calling the kernel (a failed FINAL would end the session).
 	uint64_t pending = 0;
-	// FINAL succeeded: the kernel has already freed the session.
+	// FINAL was issued: whatever its result, only destroy is valid now.
 	bool finished = false;
+	// FINAL succeeded, so the kernel has already freed the session. A
+	// failed FINAL may or may not have (the kernel drops the handle once
+	// it has found the session): destroy then asks, and ENOENT is fine.
+	// Kernel handles are allocated cyclically, so the number is not
+	// reused by another session in between.
+	bool freed = false;
 };
 
 namespace ncrypto_impl {

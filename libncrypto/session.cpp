@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Multi-part sessions (hash, MAC, cipher). The kernel frees a session on a
-// successful FINAL; the library object then only remembers that it is
-// finished, so destroy() is the one valid call left and costs no syscall.
+// Multi-part sessions (hash, MAC, cipher). FINAL ends a session whatever its
+// result: the library object then only remembers that it is finished, so
+// destroy() is the one valid call left (and costs no syscall when the
+// kernel already freed the session on a successful FINAL).
 #include "handle.hpp"
 
 using namespace ncrypto_impl;
 
 namespace {
+
+constexpr uint64_t AES_BLOCK = 16; // every session cipher is an AES mode
 
 bool is_cipher(uint32_t op) noexcept
 {
@@ -52,6 +55,15 @@ int init(ncrypto_ctx_st &c, uint32_t op, uint32_t alg, ncrypto_key_t key,
 	return NCRYPTO_OK;
 }
 
+// What UPDATE will write for in_len more bytes.
+size_t update_len(const ncrypto_session_st &s, size_t in_len) noexcept
+{
+	if (!is_cipher(s.op) || s.alg == NCRYPTO_ALG_AES_XTS)
+		return 0;
+	uint64_t total = s.pending + in_len;
+	return static_cast<size_t>(total - total % AES_BLOCK);
+}
+
 int update(ncrypto_session_st &s, const uint8_t *in, size_t in_len,
 	   uint8_t *out, size_t *out_len)
 {
@@ -62,6 +74,14 @@ int update(ncrypto_session_st &s, const uint8_t *in, size_t in_len,
 		return NCRYPTO_E_INVALID_ARG;
 	if (!fits_u32(in_len))
 		return NCRYPTO_E_TOO_BIG;
+	// Answer "too small" here: an ENOSPC from the kernel would fail the
+	// session. Ciphers return every whole block they have (XTS: nothing
+	// before FINAL).
+	size_t need = update_len(s, in_len);
+	if (out_len && *out_len < need) {
+		*out_len = need;
+		return NCRYPTO_E_BUFFER_TOO_SMALL;
+	}
 	struct ncrypto_session_data d = make_data(s);
 	d.src = uptr(in);
 	d.src_len = static_cast<uint32_t>(in_len);
@@ -100,8 +120,8 @@ int final(ncrypto_session_st &s, uint8_t *out, size_t *out_len)
 	int rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_FINAL, &d);
 	if (rc == NCRYPTO_OK || rc == NCRYPTO_E_BUFFER_TOO_SMALL)
 		*out_len = d.dst_len;
-	if (rc == NCRYPTO_OK)
-		s.finished = true;
+	s.finished = true;
+	s.freed = rc == NCRYPTO_OK;
 	return rc;
 }
 
@@ -115,8 +135,8 @@ int verify(ncrypto_session_st &s, const uint8_t *tag, size_t tag_len)
 	d.tag = uptr(tag);
 	d.tag_len = static_cast<uint32_t>(tag_len);
 	int rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_FINAL, &d);
-	if (rc == NCRYPTO_OK)
-		s.finished = true;
+	s.finished = true;
+	s.freed = rc == NCRYPTO_OK;
 	return rc;
 }
 
@@ -143,12 +163,12 @@ int clone(ncrypto_session_st &s, ncrypto_session_t *copy)
 	return NCRYPTO_OK;
 }
 
-// A session whose FINAL failed still exists in the kernel (EBADFD state) and
-// is destroyed here; ENOENT then only means the kernel already dropped it.
+// A session not finished, or whose FINAL failed, may still exist in the
+// kernel and is destroyed here; ENOENT only means the kernel dropped it.
 int destroy(ncrypto_session_st &s)
 {
 	int rc = NCRYPTO_OK;
-	if (!s.finished) {
+	if (!s.freed) {
 		struct ncrypto_handle h = {};
 		h.size = sizeof(h);
 		h.handle = s.handle;
