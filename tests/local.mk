@@ -5,7 +5,8 @@ tests_guest_programs = \
 	tests/guest_wycheproof \
 	tests/guest_diff \
 	tests/guest_badinput \
-	tests/guest_concurrency
+	tests/guest_concurrency \
+	tests/guest_api
 tests_host_programs = \
 	tests/host_api \
 	tests/host_c99
@@ -41,6 +42,11 @@ tests_guest_concurrency_SOURCES = tests/guest_concurrency.cpp $(tests_common)
 tests_guest_concurrency_CPPFLAGS = $(tests_cppflags)
 tests_guest_concurrency_LDADD = $(tests_ldadd)
 tests_guest_concurrency_LDFLAGS = $(tests_ldflags)
+
+tests_guest_api_SOURCES = tests/guest_api.cpp $(tests_common)
+tests_guest_api_CPPFLAGS = $(tests_cppflags)
+tests_guest_api_LDADD = $(tests_ldadd)
+tests_guest_api_LDFLAGS = $(tests_ldflags)
 
 tests_host_api_SOURCES = tests/host_api.cpp $(tests_common)
 tests_host_api_CPPFLAGS = $(tests_cppflags)
