@@ -125,7 +125,7 @@ struct Row {
 
 struct Bench {
 	double seconds = 1.0;
-	int rounds = 3; // each rate is the best of `rounds` interleaved runs
+	int rounds = 5; // each rate is the best of `rounds` interleaved runs
 	ncrypto::Context ctx;
 	bool fips = false;
 	int status = 0;
