@@ -45,14 +45,18 @@ int check_abi(const Device &dev) noexcept
 						   : NCRYPTO_E_UNSUPPORTED;
 }
 
-int new_ctx(int fd, bool check, ncrypto_ctx_t *ctx)
+int new_ctx(int fd, ncrypto_ctx_t *ctx)
 {
-	auto dev = std::make_shared<Device>(fd); // owns fd from here on
-	if (check) {
-		int rc = check_abi(*dev);
-		if (rc != NCRYPTO_OK)
-			return rc;
+	DevicePtr dev;
+	try {
+		dev = std::make_shared<Device>(fd); // owns fd from here on
+	} catch (...) {
+		::close(fd);
+		throw;
 	}
+	int rc = check_abi(*dev);
+	if (rc != NCRYPTO_OK)
+		return rc;
 	auto *c = new ncrypto_ctx_st;
 	c->dev = std::move(dev);
 	*ctx = c;
@@ -71,7 +75,7 @@ int ncrypto_open(ncrypto_ctx_t *ctx, const char *path)
 	int fd = ::open(path ? path : NCRYPTO_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	if (fd < 0)
 		return open_error(errno);
-	return guard([&] { return new_ctx(fd, true, ctx); });
+	return guard([&] { return new_ctx(fd, ctx); });
 }
 
 int ncrypto_open_fd(ncrypto_ctx_t *ctx, int fd)
@@ -83,7 +87,9 @@ int ncrypto_open_fd(ncrypto_ctx_t *ctx, int fd)
 	if (copy < 0)
 		return errno == EBADF ? (set_last_errno(EBADF), NCRYPTO_E_INVALID_ARG)
 				      : error_from_errno(errno);
-	return guard([&] { return new_ctx(copy, false, ctx); });
+	// Same check as open(): an fd that is not /dev/ncrypto (ENOTTY) or
+	// speaks another ABI major is refused here, not at first use.
+	return guard([&] { return new_ctx(copy, ctx); });
 }
 
 int ncrypto_close(ncrypto_ctx_t ctx)
