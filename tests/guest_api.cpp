@@ -8,7 +8,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -51,6 +50,15 @@ ncrypto_key_t aes_kat(uint32_t usage)
 {
 	return import(NCRYPTO_KEY_TYPE_AES, Bytes(kat_key, kat_key + 16), usage);
 }
+
+// Compares as std::string (ck_assert_str_eq would keep a pointer into a
+// temporary).
+#define ck_assert_hex(got_hex, want_hex)                                                   \
+	do {                                                                               \
+		std::string g_ = (got_hex), w_ = (want_hex);                               \
+		ck_assert_msg(g_ == w_, "%s = %s, expected %s", #got_hex, g_.c_str(),       \
+			      w_.c_str());                                                 \
+	} while (0)
 
 #define ck_assert_err(expr, want)                                                          \
 	do {                                                                               \
@@ -259,10 +267,10 @@ START_TEST(test_oneshot_kat)
 	// Hash.
 	n = sizeof(out);
 	ck_assert_err(ncrypto_hash(ctx, NCRYPTO_ALG_SHA256, (const uint8_t *)"abc", 3, out, &n), NCRYPTO_OK);
-	ck_assert_str_eq(nct::hex(out, n).c_str(), sha256_abc);
+	ck_assert_hex(nct::hex(out, n), sha256_abc);
 	n = sizeof(out);
 	ck_assert_err(ncrypto_hash(ctx, NCRYPTO_ALG_SHA256, nullptr, 0, out, &n), NCRYPTO_OK);
-	ck_assert_str_eq(nct::hex(out, n).c_str(),
+	ck_assert_hex(nct::hex(out, n),
 			 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 	// AEAD round trip, TLS layout, and a failure leaving out untouched.
 	uint8_t rec[64], pt[32];
@@ -307,7 +315,7 @@ START_TEST(test_sessions)
 	ck_assert_uint_eq(n, 32);
 	n = sizeof(out);
 	ck_assert_err(ncrypto_session_final(s, out, &n), NCRYPTO_OK);
-	ck_assert_str_eq(nct::hex(out, n).c_str(), sha256_abc);
+	ck_assert_hex(nct::hex(out, n), sha256_abc);
 	ck_assert_err(ncrypto_session_update(s, (const uint8_t *)"x", 1, nullptr, nullptr),
 		      NCRYPTO_E_SESSION_FAILED);
 	n = sizeof(out);
@@ -316,7 +324,7 @@ START_TEST(test_sessions)
 	ck_assert_err(ncrypto_session_update(c, (const uint8_t *)"bc", 2, nullptr, nullptr), NCRYPTO_OK);
 	n = sizeof(out);
 	ck_assert_err(ncrypto_session_final(c, out, &n), NCRYPTO_OK);
-	ck_assert_str_eq(nct::hex(out, n).c_str(), sha256_abc);
+	ck_assert_hex(nct::hex(out, n), sha256_abc);
 	ck_assert_err(ncrypto_session_destroy(c), NCRYPTO_OK);
 
 	// MAC sign and verify sessions (RFC 4231 case 2's key is 4 bytes: not
@@ -332,12 +340,12 @@ START_TEST(test_sessions)
 		ck_assert_err(ncrypto_session_update(s, m + 10, ml - 10, nullptr, nullptr), NCRYPTO_OK);
 		n = sizeof(out);
 		ck_assert_err(ncrypto_session_final(s, out, &n), NCRYPTO_OK);
-		ck_assert_str_eq(nct::hex(out, n).c_str(), rfc4231_mac);
+		ck_assert_hex(nct::hex(out, n), rfc4231_mac);
 		ncrypto_session_destroy(s);
 		ck_assert_err(ncrypto_session_update(c, m + 10, ml - 10, nullptr, nullptr), NCRYPTO_OK);
 		n = sizeof(out);
 		ck_assert_err(ncrypto_session_final(c, out, &n), NCRYPTO_OK);
-		ck_assert_str_eq(nct::hex(out, n).c_str(), rfc4231_mac);
+		ck_assert_hex(nct::hex(out, n), rfc4231_mac);
 		ncrypto_session_destroy(c);
 		Bytes tag = nct::unhex(rfc4231_mac);
 		ck_assert_err(ncrypto_session_init(ctx, NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, mk, nullptr, 0, &s), NCRYPTO_OK);
@@ -413,12 +421,6 @@ START_TEST(test_lifetime)
 	ck_assert_err(ncrypto_encrypt(k, NCRYPTO_ALG_AES_CBC, zero_iv, 16, kat_pt, 16, out, &n), NCRYPTO_OK);
 	ncrypto_key_destroy(k);
 	ncrypto_close(c);
-	// An fd that is not /dev/ncrypto.
-	int nul = open("/dev/null", O_RDWR);
-	c = nullptr;
-	ck_assert_msg(ncrypto_open_fd(&c, nul) != NCRYPTO_OK && c == nullptr,
-		      "ncrypto_open_fd(/dev/null) succeeded");
-	close(nul);
 	ck_assert_uint_eq(nct::device_info().live_contexts, contexts0);
 }
 END_TEST
@@ -487,14 +489,14 @@ START_TEST(test_cpp_api)
 	ck_assert_uint_eq(ki.length, 16);
 
 	// Hash, sessions, clone.
-	ck_assert_str_eq(nct::hex(c.hash(NCRYPTO_ALG_SHA256, Bytes{'a', 'b', 'c'})).c_str(), sha256_abc);
+	ck_assert_hex(nct::hex(c.hash(NCRYPTO_ALG_SHA256, Bytes{'a', 'b', 'c'})), sha256_abc);
 	ncrypto::Session s = c.start(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256);
 	s.update(Bytes{'a'});
 	ncrypto::Session s2 = s.clone();
 	s.update(Bytes{'b', 'c'});
-	ck_assert_str_eq(nct::hex(s.final()).c_str(), sha256_abc);
+	ck_assert_hex(nct::hex(s.final()), sha256_abc);
 	s2.update(Bytes{'b', 'c'});
-	ck_assert_str_eq(nct::hex(s2.final()).c_str(), sha256_abc);
+	ck_assert_hex(nct::hex(s2.final()), sha256_abc);
 
 	ncrypto::Key mk = c.generate_key(NCRYPTO_KEY_TYPE_GENERIC_SECRET, 32,
 					 NCRYPTO_KEY_SIGN | NCRYPTO_KEY_VERIFY);

@@ -203,7 +203,7 @@ Fixture fx;
 void setup()
 {
 	fx = Fixture();
-	fx.fails = new nct::Failures(tcase_name());
+	fx.fails = new nct::Failures("badinput");
 	fx.fd = nct::raw_open();
 	ck_assert(nct::raw_info(fx.fd, &fx.info));
 	fx.fips = fx.info.fips_enabled != 0;
@@ -305,6 +305,22 @@ void rm_sess(uint32_t h)
 // Two different AES-128 halves (identical halves are refused under FIPS).
 const uint8_t xts_key[32] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15,
 			     16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31};
+
+// After a failed FINAL without KEEP the session is gone (ENOENT) or
+// finished (EBADFD, then destroy works): see Call::cleanup.
+void rm_failed_final(uint32_t h, const char *what)
+{
+	uint32_t n = 0;
+	uint8_t out[64];
+	int e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, h, nullptr, 0, out, &n);
+	if (e != ENOENT && e != EBADFD)
+		bad("final after %s: got %s, expected ENOENT or EBADFD", what, errname(e));
+	e = sess_destroy(fx.fd, h);
+	if (e != 0 && e != ENOENT)
+		bad("destroy after %s: %s", what, errname(e));
+	fx.sessions--;
+	check_ctx(what);
+}
 
 const uint8_t hmac_key[32] = {0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b,
 			      0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b,
@@ -612,7 +628,11 @@ struct Call {
 		if (p.sess) {
 			int e = sess_destroy(fx.fd, p.sess);
 			int want = succeeded && d.consumes_sess ? ENOENT : 0;
-			if (e != want)
+			// A failed FINAL (without KEEP) may have ended the session:
+			// the ABI says both "destroyed by FINAL" and "a failed
+			// final leaves the session unusable".
+			bool final_failed = !succeeded && d.req == NCRYPTO_IOC_SESSION_FINAL;
+			if (e != want && !(final_failed && e == ENOENT))
 				bad("%s %s: destroying the prerequisite session: %s, expected %s",
 				     d.name, what, errname(e), errname(want));
 		}
@@ -627,10 +647,18 @@ struct Call {
 };
 
 // Runs one mutated call, checks the errno, cleans up, checks the context.
-void run_call(Call &c, const std::string &what, const std::vector<int> &wants,
-	      void *at = nullptr)
+void run_call(Call &c, const std::string &what, const std::vector<int> &wants)
 {
-	int e = at ? c.run_at(at) : c.run();
+	int e = c.run();
+	std::string w = std::string(c.d.name) + " " + what;
+	c.cleanup(e == 0, what.c_str());
+	expect_any(w.c_str(), e, wants);
+}
+
+// The same with the argument pointer replaced by `at` (may be NULL).
+void run_call_at(Call &c, const std::string &what, const std::vector<int> &wants, void *at)
+{
+	int e = c.run_at(at);
 	std::string w = std::string(c.d.name) + " " + what;
 	c.cleanup(e == 0, what.c_str());
 	expect_any(w.c_str(), e, wants);
@@ -723,11 +751,11 @@ START_TEST(test_bad_arg_pointer)
 	const Desc &d = desc_of(_i);
 	{
 		Call c(d, d.ver0);
-		run_call(c, "arg NULL", {EFAULT}, (void *)nullptr);
+		run_call_at(c, "arg NULL", {EFAULT}, nullptr);
 	}
 	{
 		Call c(d, d.ver0);
-		run_call(c, "arg unmapped", {EFAULT}, fresh_unmapped());
+		run_call_at(c, "arg unmapped", {EFAULT}, fresh_unmapped());
 	}
 	{
 		// size and flags readable, the rest not.
@@ -735,7 +763,7 @@ START_TEST(test_bad_arg_pointer)
 		Call c(d, d.ver0);
 		uint8_t *a = g.base + page - 8;
 		memcpy(a, c.arg(), 8);
-		run_call(c, "arg crossing into an unmapped page", {EFAULT}, a);
+		run_call_at(c, "arg crossing into an unmapped page", {EFAULT}, a);
 	}
 	if (d.writes_back) {
 		// Readable but not writable: the result cannot be written back,
@@ -1186,8 +1214,10 @@ START_TEST(test_bad_arguments)
 	uint32_t n = 64;
 	expect("CBC session update of 20 bytes", sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 20, out, &n), 0);
 	n = 64;
-	expect("CBC session final with 4 bytes pending", sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n), EINVAL);
-	rm_sess(s);
+	int fe = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n);
+	if (fe != EINVAL)
+		bad("CBC session final with 4 bytes pending: got %s, expected EINVAL", errname(fe));
+	rm_failed_final(s, "a CBC final with a partial block");
 
 	for (uint32_t hdl : {secret, aes24, aes_sign, xts, ver})
 		rm_key(hdl);
@@ -1276,11 +1306,12 @@ START_TEST(test_enospc)
 	// Sessions: final of a digest into too little room.
 	uint32_t s = mk_sess(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
 	uint32_t n = 16;
-	expect("session final of SHA-256 into 16 bytes",
-	       sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, buf, 3, out, &n), ENOSPC);
+	int e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, buf, 3, out, &n);
+	if (e != ENOSPC)
+		bad("session final of SHA-256 into 16 bytes: got %s, expected ENOSPC", errname(e));
 	if (n != 32)
 		bad("session final ENOSPC: dst_len %u, expected 32", n);
-	rm_sess(s);
+	rm_failed_final(s, "a final into 16 bytes");
 	finish();
 }
 END_TEST
@@ -1290,6 +1321,7 @@ START_TEST(test_failed_session)
 	uint8_t buf[64] = {0}, out[64];
 	uint32_t other = mk_sess(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
 	uint32_t n;
+	int e;
 	expect("update of the other session", sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, other, "ab", 2, nullptr, nullptr), 0);
 
 	// A failed update (bad source) leaves the session unusable, nothing else.
@@ -1302,7 +1334,7 @@ START_TEST(test_failed_session)
 	memset(&cl, 0, sizeof(cl));
 	cl.size = sizeof(cl);
 	cl.handle = s;
-	int e = xioctl(fx.fd, NCRYPTO_IOC_SESSION_CLONE, &cl);
+	e = xioctl(fx.fd, NCRYPTO_IOC_SESSION_CLONE, &cl);
 	if (!e)
 		sess_destroy(fx.fd, cl.new_handle);
 	expect("clone after a failed update", e, EBADFD);
@@ -1310,12 +1342,23 @@ START_TEST(test_failed_session)
 	expect("final after a failed update", sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n), EBADFD);
 	rm_sess(s);
 
-	// The ABI: a failed final (here: no room) also finishes the session.
+	// A failed final (here: no room) ends the session too; with KEEP it
+	// stays allocated, finished: EBADFD until destroyed.
 	s = mk_sess(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
 	n = 4;
-	expect("final into 4 bytes", sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n), ENOSPC);
+	e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n);
+	if (e != ENOSPC || n != 32)
+		bad("final into 4 bytes: got %s, dst_len %u; expected ENOSPC, 32", errname(e), n);
+	rm_failed_final(s, "a final into 4 bytes");
+	s = mk_sess(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
+	n = 4;
+	expect("final with KEEP into 4 bytes",
+	       sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n, NCRYPTO_SESSION_F_KEEP), ENOSPC);
 	n = 64;
-	expect("final after a failed final (ENOSPC)", sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n), EBADFD);
+	expect("final after a failed final with KEEP",
+	       sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n), EBADFD);
+	expect("update after a failed final with KEEP",
+	       sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 1, nullptr, nullptr), EBADFD);
 	rm_sess(s);
 
 	// A cipher session whose output cannot be written.
@@ -1444,10 +1487,16 @@ START_TEST(test_ebadmsg)
 	uint32_t sess = mk_sess(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
 	expect("verify session update", sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, sess, pt, 48, nullptr, nullptr), 0);
 	int e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, sess, nullptr, 0, nullptr, nullptr, 0, mac, 32);
-	expect("verify session final with a bad tag", e, EBADMSG);
-	// A failed final leaves the session allocated and unusable (EBADFD).
+	if (e != EBADMSG)
+		bad("verify session final with a bad tag: got %s, expected EBADMSG", errname(e));
+	rm_failed_final(sess, "a failed verify final");
+	// With KEEP the failed session stays, finished.
+	sess = mk_sess(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
+	expect("verify session update", sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, sess, pt, 48, nullptr, nullptr), 0);
+	e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, sess, nullptr, 0, nullptr, nullptr, NCRYPTO_SESSION_F_KEEP, mac, 32);
+	expect("verify session final (KEEP) with a bad tag", e, EBADMSG);
 	e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, sess, nullptr, 0, nullptr, nullptr, 0, mac, 32);
-	expect("verify session final after a failed final", e, EBADFD);
+	expect("verify session final after a failed final with KEEP", e, EBADFD);
 	rm_sess(sess);
 	rm_key(k);
 	finish();

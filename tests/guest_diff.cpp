@@ -496,9 +496,9 @@ std::vector<size_t> lengths_for(const Variant &v, nct::Rng &rng, size_t max_len)
 	static const size_t fixed[] = {0,    1,    15,   16,   17,    63,   64,
 				       65,   1420, 4095, 4096, 4097, 16384, 65536};
 	std::vector<size_t> ls(std::begin(fixed), std::end(fixed));
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 8; i++)
 		ls.push_back(rng.below(65537));
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < 6; i++)
 		ls.push_back(rng.below(600));
 	std::vector<size_t> out;
 	for (size_t l : ls) {
