@@ -429,8 +429,10 @@ int cmd_bench(int argc, char **argv)
 	uname(&u);
 	std::printf("ncrypto bench: kernel %s, %s, ABI %u.%u, FIPS %s\n", u.release,
 		    cpu_model().c_str(), info.abi_major, info.abi_minor, b.fips ? "on" : "off");
-	std::printf("each rate: best of %d interleaved runs, %.2f s per row and path in total\n\n",
+	std::printf("each rate: best of %d interleaved runs, %.2f s per row and path in total\n",
 		    b.rounds, seconds);
+	std::printf("nc/AF_ALG > 1: /dev/ncrypto is faster; nettle/nc > 1: in-process is faster.\n"
+		    "Under emulation (QEMU TCG) compare kernel paths with each other only.\n\n");
 	std::fflush(stdout);
 
 	const size_t gcm_sizes[] = {16, 1420, MAX_LEN};
