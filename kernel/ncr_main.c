@@ -94,39 +94,43 @@ static long ncr_ioctl_info(struct ncr_ctx *ctx, void __user *uarg)
 
 /*
  * The ioctl numbers encode the VER0 struct size only for tools such as
- * strace; the struct's own size field is what counts.
+ * strace; the struct's own size field is what counts. So commands are
+ * compared without their size bits: a caller built against a later header
+ * (larger structs, larger encoded size) reaches the same ioctl.
  */
+#define NCR_IOC(cmd) ((cmd) & ~IOCSIZE_MASK)
+
 static long ncr_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct ncr_ctx *ctx = file->private_data;
 	void __user *uarg = (void __user *)arg;
 
-	switch (cmd) {
-	case NCRYPTO_IOC_INFO:
+	switch (NCR_IOC(cmd)) {
+	case NCR_IOC(NCRYPTO_IOC_INFO):
 		return ncr_ioctl_info(ctx, uarg);
-	case NCRYPTO_IOC_KEY_GENERATE:
+	case NCR_IOC(NCRYPTO_IOC_KEY_GENERATE):
 		return ncr_key_ioctl_create(ctx, uarg, false);
-	case NCRYPTO_IOC_KEY_IMPORT:
+	case NCR_IOC(NCRYPTO_IOC_KEY_IMPORT):
 		return ncr_key_ioctl_create(ctx, uarg, true);
-	case NCRYPTO_IOC_KEY_INFO:
+	case NCR_IOC(NCRYPTO_IOC_KEY_INFO):
 		return ncr_key_ioctl_info(ctx, uarg);
-	case NCRYPTO_IOC_KEY_EXPORT:
+	case NCR_IOC(NCRYPTO_IOC_KEY_EXPORT):
 		return ncr_key_ioctl_export(ctx, uarg);
-	case NCRYPTO_IOC_KEY_RESTRICT:
+	case NCR_IOC(NCRYPTO_IOC_KEY_RESTRICT):
 		return ncr_key_ioctl_restrict(ctx, uarg);
-	case NCRYPTO_IOC_KEY_DESTROY:
+	case NCR_IOC(NCRYPTO_IOC_KEY_DESTROY):
 		return ncr_key_ioctl_destroy(ctx, uarg);
-	case NCRYPTO_IOC_OP:
+	case NCR_IOC(NCRYPTO_IOC_OP):
 		return ncr_op_ioctl(ctx, uarg);
-	case NCRYPTO_IOC_SESSION_INIT:
+	case NCR_IOC(NCRYPTO_IOC_SESSION_INIT):
 		return ncr_session_ioctl_init(ctx, uarg);
-	case NCRYPTO_IOC_SESSION_UPDATE:
+	case NCR_IOC(NCRYPTO_IOC_SESSION_UPDATE):
 		return ncr_session_ioctl_update(ctx, uarg);
-	case NCRYPTO_IOC_SESSION_FINAL:
+	case NCR_IOC(NCRYPTO_IOC_SESSION_FINAL):
 		return ncr_session_ioctl_final(ctx, uarg);
-	case NCRYPTO_IOC_SESSION_CLONE:
+	case NCR_IOC(NCRYPTO_IOC_SESSION_CLONE):
 		return ncr_session_ioctl_clone(ctx, uarg);
-	case NCRYPTO_IOC_SESSION_DESTROY:
+	case NCR_IOC(NCRYPTO_IOC_SESSION_DESTROY):
 		return ncr_session_ioctl_destroy(ctx, uarg);
 	default:
 		return -ENOTTY;
