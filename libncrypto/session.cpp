@@ -10,7 +10,7 @@ using namespace ncrypto_impl;
 
 namespace {
 
-constexpr uint64_t AES_BLOCK = 16; // every session cipher is an AES mode
+constexpr uint64_t AES_BLOCK = 16;
 
 bool is_cipher(uint32_t op) noexcept
 {
@@ -55,12 +55,16 @@ int init(ncrypto_ctx_st &c, uint32_t op, uint32_t alg, ncrypto_key_t key,
 	return NCRYPTO_OK;
 }
 
-// What UPDATE will write for in_len more bytes.
+// What UPDATE will write for in_len more bytes: every whole block (AES
+// modes, CTR included, hold back a partial block; the null cipher's block is
+// one byte), nothing for hashes, MACs and XTS (one data unit at FINAL).
 size_t update_len(const ncrypto_session_st &s, size_t in_len) noexcept
 {
 	if (!is_cipher(s.op) || s.alg == NCRYPTO_ALG_AES_XTS)
 		return 0;
 	uint64_t total = s.pending + in_len;
+	if (s.alg == NCRYPTO_ALG_NULL_CIPHER)
+		return static_cast<size_t>(total);
 	return static_cast<size_t>(total - total % AES_BLOCK);
 }
 
