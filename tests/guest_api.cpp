@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -421,6 +422,12 @@ START_TEST(test_lifetime)
 	ck_assert_err(ncrypto_encrypt(k, NCRYPTO_ALG_AES_CBC, zero_iv, 16, kat_pt, 16, out, &n), NCRYPTO_OK);
 	ncrypto_key_destroy(k);
 	ncrypto_close(c);
+	// An fd that is not /dev/ncrypto is refused, as by ncrypto_open.
+	int nul = open("/dev/null", O_RDWR);
+	c = nullptr;
+	ck_assert_msg(ncrypto_open_fd(&c, nul) != NCRYPTO_OK && c == nullptr,
+		      "ncrypto_open_fd(/dev/null) succeeded");
+	close(nul);
 	ck_assert_uint_eq(nct::device_info().live_contexts, contexts0);
 }
 END_TEST
