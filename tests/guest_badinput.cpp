@@ -1481,6 +1481,8 @@ START_TEST(test_ebadmsg)
 	expect("HMAC verify", v.in(pt, 48).with_tag(mac, 32).run(fx.fd), 0);
 	Op v16(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
 	expect("HMAC verify of a 16-byte truncated tag", v16.in(pt, 48).with_tag(mac, 16).run(fx.fd), 0);
+	Op v1(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
+	expect("HMAC verify of a 1-byte truncated tag", v1.in(pt, 48).with_tag(mac, 1).run(fx.fd), 0);
 	mac[31] ^= 1;
 	Op vb(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
 	expect("HMAC verify of a bad tag", vb.in(pt, 48).with_tag(mac, 32).run(fx.fd), EBADMSG);
@@ -1599,6 +1601,59 @@ START_TEST(test_quota_sessions)
 	for (uint32_t s : made)
 		rm_sess(s);
 	check_ctx("destroying every session");
+	finish();
+}
+END_TEST
+
+// The per-user key limit across contexts (root counts as one user too).
+START_TEST(test_quota_keys_per_user)
+{
+	uint32_t per_ctx = fx.info.max_keys_per_ctx, per_user = fx.info.max_keys_per_user;
+	if ((uint64_t)per_user > 64ull * per_ctx) {
+		printf("max_keys_per_user %u is more than 64 contexts' worth: not exhausted\n", per_user);
+		return;
+	}
+	std::vector<int> fds;
+	uint64_t made = 0;
+	int e = 0;
+	while (!e && fds.size() < 128) {
+		int fd = nct::raw_open();
+		fds.push_back(fd);
+		for (uint32_t i = 0; i < per_ctx; i++) {
+			uint32_t h;
+			e = key_create(fd, NCRYPTO_IOC_KEY_GENERATE, NCRYPTO_KEY_TYPE_AES, nullptr, 16,
+				       NCRYPTO_KEY_ENCRYPT, &h);
+			if (e)
+				break;
+			made++;
+		}
+	}
+	struct ncrypto_info info;
+	ck_assert(nct::raw_info(fds.back(), &info));
+	printf("per user: EDQUOT after %llu new keys in %zu contexts (max_keys_per_user %u, "
+	       "live keys %llu)\n", (unsigned long long)made, fds.size(), per_user,
+	       (unsigned long long)info.live_keys);
+	if (e != EDQUOT)
+		bad("key creation past the per-user limit: %s, expected EDQUOT", errname(e));
+	if (info.live_keys > per_user)
+		bad("%llu live keys, max_keys_per_user is %u", (unsigned long long)info.live_keys, per_user);
+	// Only this test runs in the guest: the limit itself must be what stops us
+	// unless the memory limit came first.
+	if (info.max_mem_per_user == 0 && info.live_keys != per_user)
+		bad("EDQUOT at %llu live keys, max_keys_per_user is %u",
+		    (unsigned long long)info.live_keys, per_user);
+	size_t n = fds.size();
+	for (int fd : fds)
+		close(fd);
+	// Closing the contexts gives the quota back.
+	uint32_t h;
+	int ie = key_import(fx.fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT, &h);
+	if (!ie)
+		fx.keys++;
+	expect("import after closing the other contexts", ie, 0);
+	if (!ie)
+		rm_key(h);
+	ck_assert_msg(n > 1 || per_user <= per_ctx, "EDQUOT within the first context");
 	finish();
 }
 END_TEST
@@ -1733,6 +1788,7 @@ int main()
 	tcase_add_test(tcase(s, "ebadmsg"), test_ebadmsg);
 	tcase_add_test(tcase(s, "quota_keys", 240), test_quota_keys);
 	tcase_add_test(tcase(s, "quota_sessions", 240), test_quota_sessions);
+	tcase_add_test(tcase(s, "quota_keys_per_user", 240), test_quota_keys_per_user);
 	tcase_add_test(tcase(s, "fork"), test_fork);
 	tcase_add_test(tcase(s, "scm_rights"), test_scm_rights);
 	return nct::run_suite(s);
