@@ -1,9 +1,11 @@
 # Guest tests: tests/vm/guest-suite inside QEMU guests booting the Debian 6.1
-# and 6.12 kernels, each without and with fips=1. They run after the host
+# and 6.12 kernels, each without and with fips=1, and a self-test of the
+# harness (it must catch a kernel warning, a leak, a hang). They run after the host
 # tests (the guest logs depend on the host logs) and need root, qemu and the
 # kernel packages that tools/install-deps installs.
 
 tests_vm_guest_tests = \
+	tests/vm/harness.test \
 	tests/vm/guest-6.1.test \
 	tests/vm/guest-6.1-fips.test \
 	tests/vm/guest-6.12.test \
