@@ -305,9 +305,16 @@ long ncr_key_ioctl_create(struct ncr_ctx *ctx, void __user *uarg, bool import)
 		goto fail;
 	err = ncr_uapi_copy_out(uarg, &kc, sizeof(kc), usize);
 	if (err) {
-		/* nobody learnt the handle: take the key back */
-		ncr_key_put(ncr_ctx_remove_key(ctx, kc.handle));
-		goto fail;
+		/*
+		 * Nobody learnt the handle: take the key back. The table held
+		 * our allocation's reference, so this put is the last one; a
+		 * thread that guessed the handle and destroyed it first has
+		 * already dropped it (remove then finds nothing).
+		 */
+		key = ncr_ctx_remove_key(ctx, kc.handle);
+		if (key)
+			ncr_key_put(key);
+		return err;
 	}
 	return 0;
 
