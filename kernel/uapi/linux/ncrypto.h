@@ -25,8 +25,9 @@
  * - Every argument struct starts with `__u32 size; __u32 flags;`. `size` is
  *   sizeof the struct as the caller knows it. The kernel accepts any size from
  *   the first published size of that struct (NCRYPTO_SIZE_*_VER0) up to one
- *   page; a smaller size gives EINVAL; bytes the kernel does not know about
- *   must be zero, otherwise E2BIG (the convention of openat2 and clone3).
+ *   page; a smaller size gives EINVAL, a larger one E2BIG; bytes the kernel
+ *   does not know about must be zero, otherwise E2BIG (the convention of
+ *   openat2 and clone3).
  *   Output fields are written back only up to the caller's `size`.
  * - The ioctl numbers encode the VER0 struct size for tools such as strace;
  *   the kernel ignores that encoded size and trusts `size`.
@@ -77,7 +78,9 @@
  * FIPS policy (when /proc/sys/crypto/fips_enabled is 1): EACCES for
  * ChaCha20-Poly1305, the null cipher, AES-XTS with 48-byte keys or identical
  * halves, HMAC keys shorter than 14 bytes (112 bits), GCM tags shorter than
- * 12 bytes, and generating keys of those kinds.
+ * 12 bytes. Such keys can be imported (a key may be valid for another
+ * algorithm) but every operation or session with them gives EACCES;
+ * NCRYPTO_IOC_KEY_GENERATE refuses them up front.
  */
 #ifndef _UAPI_LINUX_NCRYPTO_H
 #define _UAPI_LINUX_NCRYPTO_H
@@ -274,7 +277,8 @@ struct ncrypto_key_create {
  * In: flags = 0, handle. Out: type, usage, key_len.
  *
  * NCRYPTO_IOC_KEY_RESTRICT: drop usage flags. In: handle, usage = the new
- * set, which must be a subset of the current one (EPERM otherwise).
+ * set, which must be a subset of the current one (EPERM otherwise; bits
+ * outside NCRYPTO_KEY_USAGE_ALL give EINVAL).
  *
  * NCRYPTO_IOC_KEY_DESTROY: In: handle. The handle stops naming the key at
  * once; the key's memory is zeroized when the last operation or session
@@ -364,8 +368,9 @@ struct ncrypto_op {
  *
  * NCRYPTO_IOC_SESSION_FINAL: In: handle, optionally a last src, dst for the
  * remaining output (digest, MAC or cipher tail), tag/tag_len for VERIFY.
- * The session is destroyed by FINAL unless NCRYPTO_SESSION_F_KEEP is set,
- * in which case it stays allocated but finished (EBADFD on further use).
+ * The session is destroyed by FINAL, whether FINAL succeeds or fails
+ * (later calls give ENOENT), unless NCRYPTO_SESSION_F_KEEP is set: then it
+ * stays allocated but finished (EBADFD on anything but DESTROY).
  * CBC with a partial block pending gives EINVAL.
  *
  * NCRYPTO_IOC_SESSION_CLONE: In: handle of a hash or MAC session. Out:
