@@ -9,7 +9,12 @@
  * contiguous, so it must never go into sg_init_one(): its scatterlist has
  * one entry per page (vmalloc_to_page). Buffers are wiped when freed: they
  * hold plaintext or key-derived data.
+ *
+ * The crypto request of the operation can live in the same allocation:
+ * small operations (the per-record hot path) then cost one kmalloc/kfree
+ * pair instead of two.
  */
+#include <linux/crypto.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -17,24 +22,58 @@
 
 #include "ncr_buf.h"
 
-int ncr_buf_alloc(struct ncr_buf *b, size_t len)
+/* Largest request + data kept in one (order-0) allocation. */
+#define NCR_BUF_COMBINED_MAX PAGE_SIZE
+
+/* len bytes of data, and req_size bytes for a crypto request (may be 0). */
+int ncr_buf_alloc(struct ncr_buf *b, size_t len, size_t req_size)
 {
+	size_t head = ALIGN(req_size, CRYPTO_MINALIGN);
+
 	memset(b, 0, sizeof(*b));
-	b->data = kvmalloc(len ? len : 1, GFP_KERNEL | __GFP_NOWARN);
-	if (!b->data)
-		return -ENOMEM;
 	b->len = len;
+	b->req_size = req_size;
+	if (req_size && head + len <= NCR_BUF_COMBINED_MAX) {
+		b->req = kmalloc(head + len, GFP_KERNEL);
+		if (!b->req)
+			return -ENOMEM;
+		b->combined = head + len;
+		b->data = (u8 *)b->req + head;
+		return 0;
+	}
+	if (req_size) {
+		b->req = kmalloc(req_size, GFP_KERNEL);
+		if (!b->req)
+			return -ENOMEM;
+	}
+	b->data = kvmalloc(len ? len : 1, GFP_KERNEL | __GFP_NOWARN);
+	if (!b->data) {
+		kfree(b->req);
+		b->req = NULL;
+		return -ENOMEM;
+	}
 	return 0;
 }
 
+/* Wipes data and request (request contexts hold cipher/hash state). */
 void ncr_buf_free(struct ncr_buf *b)
 {
 	if (b->have_sgt)
 		sg_free_table(&b->sgt);
 	b->have_sgt = false;
-	if (b->data)
-		kvfree_sensitive(b->data, b->len ? b->len : 1);
+	if (b->combined) {
+		memzero_explicit(b->req, b->combined);
+		kfree(b->req);
+	} else {
+		if (b->data)
+			kvfree_sensitive(b->data, b->len ? b->len : 1);
+		if (b->req) {
+			memzero_explicit(b->req, b->req_size);
+			kfree(b->req);
+		}
+	}
 	b->data = NULL;
+	b->req = NULL;
 }
 
 int ncr_buf_from_user(struct ncr_buf *b, size_t off, const void __user *src,

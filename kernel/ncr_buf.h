@@ -7,14 +7,17 @@
 #include <linux/types.h>
 
 struct ncr_buf {
-	u8 *data;		/* kmalloc or vmalloc memory (kvmalloc) */
+	u8 *data;		/* kmalloc or vmalloc memory */
 	size_t len;
+	void *req;		/* memory for the crypto request, or NULL */
+	size_t req_size;
+	size_t combined;	/* > 0: req and data share one kmalloc */
 	struct sg_table sgt;	/* vmalloc memory: one entry per page */
 	struct scatterlist one;	/* kmalloc memory: a single entry */
 	bool have_sgt;
 };
 
-int ncr_buf_alloc(struct ncr_buf *b, size_t len);
+int ncr_buf_alloc(struct ncr_buf *b, size_t len, size_t req_size);
 void ncr_buf_free(struct ncr_buf *b);
 int ncr_buf_from_user(struct ncr_buf *b, size_t off, const void __user *src,
 		      size_t n);

@@ -19,23 +19,33 @@
 /* Hash input is streamed from user memory through a bounce buffer. */
 #define NCR_HASH_CHUNK (16u << 10)
 
-int ncr_crypt_skcipher(struct crypto_skcipher *tfm, bool encrypt,
-		       struct scatterlist *sg, unsigned int len, u8 *iv)
+/*
+ * Requests live in caller-provided memory of the size these functions give
+ * (struct ncr_buf allocates it with the data and wipes it afterwards).
+ */
+size_t ncr_crypt_skcipher_reqsize(struct crypto_skcipher *tfm)
 {
-	struct skcipher_request *req;
-	DECLARE_CRYPTO_WAIT(wait);
-	int err;
+	return sizeof(struct skcipher_request) + crypto_skcipher_reqsize(tfm);
+}
 
-	req = skcipher_request_alloc(tfm, GFP_KERNEL);
-	if (!req)
-		return -ENOMEM;
+size_t ncr_crypt_aead_reqsize(struct crypto_aead *tfm)
+{
+	return sizeof(struct aead_request) + crypto_aead_reqsize(tfm);
+}
+
+int ncr_crypt_skcipher(struct crypto_skcipher *tfm, void *req_mem,
+		       bool encrypt, struct scatterlist *sg, unsigned int len,
+		       u8 *iv)
+{
+	struct skcipher_request *req = req_mem;
+	DECLARE_CRYPTO_WAIT(wait);
+
+	skcipher_request_set_tfm(req, tfm);
 	skcipher_request_set_callback(req, NCR_REQ_FLAGS, crypto_req_done,
 				      &wait);
 	skcipher_request_set_crypt(req, sg, sg, len, iv);
-	err = crypto_wait_req(encrypt ? crypto_skcipher_encrypt(req) :
-					crypto_skcipher_decrypt(req), &wait);
-	skcipher_request_free(req);	/* kfree_sensitive */
-	return err;
+	return crypto_wait_req(encrypt ? crypto_skcipher_encrypt(req) :
+					 crypto_skcipher_decrypt(req), &wait);
 }
 
 /*
@@ -43,24 +53,19 @@ int ncr_crypt_skcipher(struct crypto_skcipher *tfm, bool encrypt,
  * (the tag is appended) and includes it on decrypt, where a wrong tag gives
  * EBADMSG; the decrypted text in the kernel buffer is then never copied out.
  */
-int ncr_crypt_aead(struct crypto_aead *tfm, bool encrypt,
+int ncr_crypt_aead(struct crypto_aead *tfm, void *req_mem, bool encrypt,
 		   struct scatterlist *sg, unsigned int assoclen,
 		   unsigned int cryptlen, u8 *iv)
 {
-	struct aead_request *req;
+	struct aead_request *req = req_mem;
 	DECLARE_CRYPTO_WAIT(wait);
-	int err;
 
-	req = aead_request_alloc(tfm, GFP_KERNEL);
-	if (!req)
-		return -ENOMEM;
+	aead_request_set_tfm(req, tfm);
 	aead_request_set_callback(req, NCR_REQ_FLAGS, crypto_req_done, &wait);
 	aead_request_set_ad(req, assoclen);
 	aead_request_set_crypt(req, sg, sg, cryptlen, iv);
-	err = crypto_wait_req(encrypt ? crypto_aead_encrypt(req) :
-					crypto_aead_decrypt(req), &wait);
-	aead_request_free(req);		/* kfree_sensitive */
-	return err;
+	return crypto_wait_req(encrypt ? crypto_aead_encrypt(req) :
+					 crypto_aead_decrypt(req), &wait);
 }
 
 int ncr_crypt_hash_user(struct shash_desc *desc, const void __user *src,

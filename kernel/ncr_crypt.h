@@ -10,9 +10,12 @@ struct crypto_aead;
 struct scatterlist;
 struct shash_desc;
 
-int ncr_crypt_skcipher(struct crypto_skcipher *tfm, bool encrypt,
-		       struct scatterlist *sg, unsigned int len, u8 *iv);
-int ncr_crypt_aead(struct crypto_aead *tfm, bool encrypt,
+size_t ncr_crypt_skcipher_reqsize(struct crypto_skcipher *tfm);
+size_t ncr_crypt_aead_reqsize(struct crypto_aead *tfm);
+int ncr_crypt_skcipher(struct crypto_skcipher *tfm, void *req_mem,
+		       bool encrypt, struct scatterlist *sg, unsigned int len,
+		       u8 *iv);
+int ncr_crypt_aead(struct crypto_aead *tfm, void *req_mem, bool encrypt,
 		   struct scatterlist *sg, unsigned int assoclen,
 		   unsigned int cryptlen, u8 *iv);
 int ncr_crypt_hash_user(struct shash_desc *desc, const void __user *src,

@@ -166,7 +166,7 @@ static int ncr_op_cipher(struct ncr_ctx *ctx, struct ncrypto_op *op,
 		goto out_key;
 	}
 
-	err = ncr_buf_alloc(&buf, op->src_len);
+	err = ncr_buf_alloc(&buf, op->src_len, ncr_crypt_skcipher_reqsize(tfm));
 	if (err)
 		goto out_key;
 	err = ncr_buf_from_user(&buf, 0, p->src, op->src_len);
@@ -177,7 +177,7 @@ static int ncr_op_cipher(struct ncr_ctx *ctx, struct ncrypto_op *op,
 		err = PTR_ERR(sg);
 		goto out_buf;
 	}
-	err = ncr_crypt_skcipher(tfm, enc, sg, op->src_len, iv);
+	err = ncr_crypt_skcipher(tfm, buf.req, enc, sg, op->src_len, iv);
 	if (err)
 		goto out_buf;
 	err = ncr_buf_to_user(p->dst, &buf, 0, op->src_len);
@@ -236,7 +236,8 @@ static int ncr_op_aead(struct ncr_ctx *ctx, struct ncrypto_op *op,
 		goto out_key;
 	}
 
-	err = ncr_buf_alloc(&buf, (size_t)aad + n + t);
+	err = ncr_buf_alloc(&buf, (size_t)aad + n + t,
+			    ncr_crypt_aead_reqsize(tfm));
 	if (err)
 		goto out_key;
 	err = ncr_buf_from_user(&buf, 0, p->aad, aad);
@@ -251,7 +252,7 @@ static int ncr_op_aead(struct ncr_ctx *ctx, struct ncrypto_op *op,
 		err = PTR_ERR(sg);
 		goto out_buf;
 	}
-	err = ncr_crypt_aead(tfm, enc, sg, aad, enc ? n : n + t, iv);
+	err = ncr_crypt_aead(tfm, buf.req, enc, sg, aad, enc ? n : n + t, iv);
 	if (err)
 		goto out_buf;	/* EBADMSG: dst untouched */
 	err = ncr_buf_to_user(p->dst, &buf, aad, n);
@@ -309,11 +310,9 @@ long ncr_op_ioctl(struct ncr_ctx *ctx, void __user *uarg)
 	}
 	if (!err)
 		ncr_alg_count_op(alg);
-	if (!err || err == -ENOSPC) {
-		int cerr = ncr_uapi_copy_out(uarg, &op, sizeof(op), usize);
-
-		if (cerr)
-			err = cerr;
-	}
+	/* dst_len is the only output field: write back just that */
+	if ((!err || err == -ENOSPC) &&
+	    put_user(op.dst_len, &((struct ncrypto_op __user *)uarg)->dst_len))
+		err = -EFAULT;
 	return err;
 }

@@ -275,7 +275,7 @@ static int ncr_session_cipher_run(struct ncr_session *s, const u8 __user *src,
 
 	if (tail > sizeof(next))
 		return -EINVAL;
-	err = ncr_buf_alloc(&buf, out);
+	err = ncr_buf_alloc(&buf, out, ncr_crypt_skcipher_reqsize(s->tfm));
 	if (err)
 		return err;
 	memcpy(buf.data, s->pending, s->pending_len);
@@ -289,7 +289,7 @@ static int ncr_session_cipher_run(struct ncr_session *s, const u8 __user *src,
 		err = PTR_ERR(sg);
 		goto out;
 	}
-	err = ncr_crypt_skcipher(s->tfm, enc, sg, out, s->iv);
+	err = ncr_crypt_skcipher(s->tfm, buf.req, enc, sg, out, s->iv);
 	if (!err)
 		err = ncr_buf_to_user(dst, &buf, 0, out);
 	if (!err) {
@@ -491,7 +491,7 @@ static int ncr_session_final_xts(struct ncr_session *s,
 		sd->dst_len = total;
 		return -ENOSPC;
 	}
-	err = ncr_buf_alloc(&buf, total);
+	err = ncr_buf_alloc(&buf, total, ncr_crypt_skcipher_reqsize(s->tfm));
 	if (err)
 		return err;
 	if (s->xts_len)
@@ -504,7 +504,7 @@ static int ncr_session_final_xts(struct ncr_session *s,
 		err = PTR_ERR(sg);
 		goto out;
 	}
-	err = ncr_crypt_skcipher(s->tfm, enc, sg, total, s->iv);
+	err = ncr_crypt_skcipher(s->tfm, buf.req, enc, sg, total, s->iv);
 	if (!err)
 		err = ncr_buf_to_user(dst, &buf, 0, total);
 	sd->dst_len = total;
