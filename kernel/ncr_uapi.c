@@ -21,6 +21,9 @@
  *    (copy_struct_from_user). A smaller one is zero-extended.
  * The size stored in karg is the one validated here, not a second read of
  * user memory that another thread may have changed in between.
+ *
+ * A valid struct has at least ver0 bytes, so the common case (the caller
+ * knows the same struct as we do) is a single copy_from_user.
  */
 int ncr_uapi_copy_in(void *karg, size_t ksize, size_t ver0,
 		     const void __user *uarg, u32 *usize)
@@ -28,16 +31,29 @@ int ncr_uapi_copy_in(void *karg, size_t ksize, size_t ver0,
 	u32 size;
 	int err;
 
-	if (get_user(size, (const u32 __user *)uarg))
-		return -EFAULT;
+	if (WARN_ON_ONCE(ver0 > ksize || ver0 < sizeof(u32)))
+		return -EINVAL;
+	if (copy_from_user(karg, uarg, ver0)) {
+		/* a short struct at the end of a mapping is still EINVAL */
+		if (get_user(size, (const u32 __user *)uarg))
+			return -EFAULT;
+		return size < ver0 ? -EINVAL : -EFAULT;
+	}
+	size = *(u32 *)karg;
 	if (size < ver0)
 		return -EINVAL;
 	if (size > PAGE_SIZE)
 		return -E2BIG;
-	err = copy_struct_from_user(karg, ksize, uarg, size);
-	if (err)
-		return err;
-	*(u32 *)karg = size;
+	if (size == ksize) {
+		/* nothing more to read */
+	} else if (size == ver0) {
+		memset((u8 *)karg + ver0, 0, ksize - ver0);
+	} else {
+		err = copy_struct_from_user(karg, ksize, uarg, size);
+		if (err)
+			return err;
+		*(u32 *)karg = size;
+	}
 	*usize = size;
 	return 0;
 }
