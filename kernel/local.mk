@@ -18,7 +18,7 @@ kernel_sources = \
 	kernel/ncr_stats.c kernel/ncr_stats.h \
 	kernel/ncr_uapi.c kernel/ncr_uapi.h \
 	kernel/uapi/linux/ncrypto.h
-EXTRA_DIST += $(kernel_sources) kernel/build-module dkms.conf
+EXTRA_DIST += $(kernel_sources) kernel/build-module kernel/README.md dkms.conf
 
 # make distcheck installs as an ordinary user into a scratch prefix: point
 # the module there too instead of at the running system's /lib/modules.
