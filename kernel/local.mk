@@ -14,6 +14,7 @@ kernel_sources = \
 	kernel/ncr_main.c \
 	kernel/ncr_op.c kernel/ncr_op.h \
 	kernel/ncr_params.c kernel/ncr_params.h \
+	kernel/ncr_pin.c kernel/ncr_pin.h \
 	kernel/ncr_session.c kernel/ncr_session.h \
 	kernel/ncr_stats.c kernel/ncr_stats.h \
 	kernel/ncr_uapi.c kernel/ncr_uapi.h \

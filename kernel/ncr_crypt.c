@@ -13,10 +13,14 @@
 #include <crypto/skcipher.h>
 
 #include "ncr_crypt.h"
+#include "ncr_pin.h"
 
 #define NCR_REQ_FLAGS (CRYPTO_TFM_REQ_MAY_SLEEP | CRYPTO_TFM_REQ_MAY_BACKLOG)
 
-/* Hash input is streamed from user memory through a bounce buffer. */
+/*
+ * Large hash input is read from pinned user pages (ncr_pin_hash); small
+ * input, and whatever could not be pinned, through a bounce buffer.
+ */
 #define NCR_HASH_CHUNK (16u << 10)
 
 /*
@@ -34,8 +38,8 @@ size_t ncr_crypt_aead_reqsize(struct crypto_aead *tfm)
 }
 
 int ncr_crypt_skcipher(struct crypto_skcipher *tfm, void *req_mem,
-		       bool encrypt, struct scatterlist *sg, unsigned int len,
-		       u8 *iv)
+		       bool encrypt, struct scatterlist *src,
+		       struct scatterlist *dst, unsigned int len, u8 *iv)
 {
 	struct skcipher_request *req = req_mem;
 	DECLARE_CRYPTO_WAIT(wait);
@@ -43,18 +47,20 @@ int ncr_crypt_skcipher(struct crypto_skcipher *tfm, void *req_mem,
 	skcipher_request_set_tfm(req, tfm);
 	skcipher_request_set_callback(req, NCR_REQ_FLAGS, crypto_req_done,
 				      &wait);
-	skcipher_request_set_crypt(req, sg, sg, len, iv);
+	skcipher_request_set_crypt(req, src, dst, len, iv);
 	return crypto_wait_req(encrypt ? crypto_skcipher_encrypt(req) :
 					 crypto_skcipher_decrypt(req), &wait);
 }
 
 /*
- * In place over aad | text | tag. cryptlen excludes the tag on encrypt
- * (the tag is appended) and includes it on decrypt, where a wrong tag gives
- * EBADMSG; the decrypted text in the kernel buffer is then never copied out.
+ * Over aad | text | tag (src and dst both start with the aad). cryptlen
+ * excludes the tag on encrypt (the tag is appended to dst) and includes it
+ * on decrypt, where a wrong tag gives EBADMSG; decryption always runs in a
+ * kernel buffer, whose text is then never copied out.
  */
 int ncr_crypt_aead(struct crypto_aead *tfm, void *req_mem, bool encrypt,
-		   struct scatterlist *sg, unsigned int assoclen,
+		   struct scatterlist *src, struct scatterlist *dst,
+		   unsigned int assoclen,
 		   unsigned int cryptlen, u8 *iv)
 {
 	struct aead_request *req = req_mem;
@@ -63,7 +69,7 @@ int ncr_crypt_aead(struct crypto_aead *tfm, void *req_mem, bool encrypt,
 	aead_request_set_tfm(req, tfm);
 	aead_request_set_callback(req, NCR_REQ_FLAGS, crypto_req_done, &wait);
 	aead_request_set_ad(req, assoclen);
-	aead_request_set_crypt(req, sg, sg, cryptlen, iv);
+	aead_request_set_crypt(req, src, dst, cryptlen, iv);
 	return crypto_wait_req(encrypt ? crypto_aead_encrypt(req) :
 					 crypto_aead_decrypt(req), &wait);
 }
@@ -75,6 +81,15 @@ int ncr_crypt_hash_user(struct shash_desc *desc, const void __user *src,
 	u8 *bounce;
 	int err = 0;
 
+	if (len >= NCR_PIN_MIN_LEN) {
+		size_t left = len;
+
+		err = ncr_pin_hash(desc, &src, &left);
+		if (err || !left)
+			return err;
+		len = left;
+		cap = min_t(size_t, len, NCR_HASH_CHUNK);
+	}
 	if (!len)
 		return 0;
 	bounce = kmalloc(cap, GFP_KERNEL);

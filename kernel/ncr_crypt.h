@@ -13,10 +13,11 @@ struct shash_desc;
 size_t ncr_crypt_skcipher_reqsize(struct crypto_skcipher *tfm);
 size_t ncr_crypt_aead_reqsize(struct crypto_aead *tfm);
 int ncr_crypt_skcipher(struct crypto_skcipher *tfm, void *req_mem,
-		       bool encrypt, struct scatterlist *sg, unsigned int len,
-		       u8 *iv);
+		       bool encrypt, struct scatterlist *src,
+		       struct scatterlist *dst, unsigned int len, u8 *iv);
 int ncr_crypt_aead(struct crypto_aead *tfm, void *req_mem, bool encrypt,
-		   struct scatterlist *sg, unsigned int assoclen,
+		   struct scatterlist *src, struct scatterlist *dst,
+		   unsigned int assoclen,
 		   unsigned int cryptlen, u8 *iv);
 int ncr_crypt_hash_user(struct shash_desc *desc, const void __user *src,
 			u32 len);

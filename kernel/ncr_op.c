@@ -22,6 +22,7 @@
 #include "ncr_key.h"
 #include "ncr_op.h"
 #include "ncr_params.h"
+#include "ncr_pin.h"
 #include "ncr_uapi.h"
 
 /* The op's user pointers, checked (NULL only with length 0). */
@@ -122,6 +123,45 @@ out_key:
 	return err;
 }
 
+/*
+ * Zero-copy cipher over pinned user pages (in place when src == dst; a
+ * partial overlap, which the ABI forbids, is left to the copy path, which
+ * reads all input first). 1: not possible here, the caller copies instead.
+ */
+static int ncr_op_cipher_zc(struct crypto_skcipher *tfm, bool enc,
+			    const struct ncr_op_ptrs *p, u32 n, u8 *iv)
+{
+	bool inplace = p->src == p->dst;
+	struct scatterlist *ssg, *dsg;
+	struct ncr_pin src, dst;
+	size_t req_size;
+	void *req;
+	int err = 1;
+
+	if (n < NCR_PIN_MIN_LEN ||
+	    (!inplace && !ncr_pin_disjoint(p->src, p->dst, n)))
+		return 1;
+	req_size = ncr_crypt_skcipher_reqsize(tfm);
+	req = kmalloc(req_size, GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	if (ncr_pin_user(&dst, p->dst, n, true))
+		goto out_req;
+	if (!inplace && ncr_pin_user(&src, p->src, n, false))
+		goto out_dst;
+	dsg = ncr_pin_sg(&dst, NULL, 0, NULL, 0);
+	ssg = inplace ? dsg : ncr_pin_sg(&src, NULL, 0, NULL, 0);
+	err = ncr_crypt_skcipher(tfm, req, enc, ssg, dsg, n, iv);
+	if (!inplace)
+		ncr_pin_release(&src);
+out_dst:
+	ncr_pin_release(&dst);
+out_req:
+	memzero_explicit(req, req_size);	/* cipher state */
+	kfree(req);
+	return err;
+}
+
 /* ENCRYPT/DECRYPT with a block cipher mode or the null cipher. */
 static int ncr_op_cipher(struct ncr_ctx *ctx, struct ncrypto_op *op,
 			 struct ncr_alg *alg, const struct ncr_op_ptrs *p)
@@ -165,6 +205,12 @@ static int ncr_op_cipher(struct ncr_ctx *ctx, struct ncrypto_op *op,
 		op->dst_len = 0;
 		goto out_key;
 	}
+	err = ncr_op_cipher_zc(tfm, enc, p, op->src_len, iv);
+	if (err <= 0) {
+		if (!err)
+			op->dst_len = op->src_len;
+		goto out_key;
+	}
 
 	err = ncr_buf_alloc(&buf, op->src_len, ncr_crypt_skcipher_reqsize(tfm));
 	if (err)
@@ -177,7 +223,7 @@ static int ncr_op_cipher(struct ncr_ctx *ctx, struct ncrypto_op *op,
 		err = PTR_ERR(sg);
 		goto out_buf;
 	}
-	err = ncr_crypt_skcipher(tfm, buf.req, enc, sg, op->src_len, iv);
+	err = ncr_crypt_skcipher(tfm, buf.req, enc, sg, sg, op->src_len, iv);
 	if (err)
 		goto out_buf;
 	err = ncr_buf_to_user(p->dst, &buf, 0, op->src_len);
@@ -187,6 +233,56 @@ out_buf:
 out_key:
 	memzero_explicit(iv, sizeof(iv));
 	ncr_key_put(key);
+	return err;
+}
+
+/* Larger aad is rare (TLS uses 13 bytes): it takes the copy path. */
+#define NCR_OP_ZC_MAX_AAD 512
+
+/*
+ * Zero-copy AEAD encryption: src | dst pinned, the aad and the tag in a
+ * small kernel buffer (aad first in both scatterlists, the tag after the
+ * text in dst), the tag copied out last, so a tag right after the text
+ * (TLS layout) works. Never used to decrypt: plaintext must not reach user
+ * memory before the tag is verified. 1: the caller copies instead.
+ */
+static int ncr_op_aead_zc(struct crypto_aead *tfm, const struct ncr_op_ptrs *p,
+			  u32 aad, u32 n, u32 t, u8 *iv)
+{
+	bool inplace = p->src == p->dst;
+	struct scatterlist *ssg, *dsg;
+	struct ncr_pin src, dst;
+	struct ncr_buf buf;
+	int err;
+
+	if (n < NCR_PIN_MIN_LEN || aad > NCR_OP_ZC_MAX_AAD ||
+	    (!inplace && !ncr_pin_disjoint(p->src, p->dst, n)))
+		return 1;
+	err = ncr_buf_alloc(&buf, (size_t)aad + t, ncr_crypt_aead_reqsize(tfm));
+	if (err)
+		return err;
+	err = 1;
+	if (is_vmalloc_addr(buf.data))	/* not for sg_set_buf */
+		goto out_buf;
+	err = ncr_buf_from_user(&buf, 0, p->aad, aad);
+	if (err)
+		goto out_buf;
+	err = 1;
+	if (ncr_pin_user(&dst, p->dst, n, true))
+		goto out_buf;
+	if (!inplace && ncr_pin_user(&src, p->src, n, false))
+		goto out_dst;
+	dsg = ncr_pin_sg(&dst, buf.data, aad, buf.data + aad, t);
+	ssg = inplace ? dsg : ncr_pin_sg(&src, buf.data, aad, NULL, 0);
+	err = ncr_crypt_aead(tfm, buf.req, true, ssg, dsg, aad, n, iv);
+	if (!inplace)
+		ncr_pin_release(&src);
+out_dst:
+	ncr_pin_release(&dst);
+	if (!err)
+		err = ncr_buf_to_user(p->tag, &buf, aad, t);
+out_buf:
+	ncr_buf_free(&buf);
 	return err;
 }
 
@@ -235,6 +331,14 @@ static int ncr_op_aead(struct ncr_ctx *ctx, struct ncrypto_op *op,
 		err = -EFAULT;
 		goto out_key;
 	}
+	if (enc) {
+		err = ncr_op_aead_zc(tfm, p, aad, n, t, iv);
+		if (err <= 0) {
+			if (!err)
+				op->dst_len = n;
+			goto out_key;
+		}
+	}
 
 	err = ncr_buf_alloc(&buf, (size_t)aad + n + t,
 			    ncr_crypt_aead_reqsize(tfm));
@@ -252,7 +356,8 @@ static int ncr_op_aead(struct ncr_ctx *ctx, struct ncrypto_op *op,
 		err = PTR_ERR(sg);
 		goto out_buf;
 	}
-	err = ncr_crypt_aead(tfm, buf.req, enc, sg, aad, enc ? n : n + t, iv);
+	err = ncr_crypt_aead(tfm, buf.req, enc, sg, sg, aad, enc ? n : n + t,
+			     iv);
 	if (err)
 		goto out_buf;	/* EBADMSG: dst untouched */
 	err = ncr_buf_to_user(p->dst, &buf, aad, n);

@@ -289,7 +289,7 @@ static int ncr_session_cipher_run(struct ncr_session *s, const u8 __user *src,
 		err = PTR_ERR(sg);
 		goto out;
 	}
-	err = ncr_crypt_skcipher(s->tfm, buf.req, enc, sg, out, s->iv);
+	err = ncr_crypt_skcipher(s->tfm, buf.req, enc, sg, sg, out, s->iv);
 	if (!err)
 		err = ncr_buf_to_user(dst, &buf, 0, out);
 	if (!err) {
@@ -504,7 +504,7 @@ static int ncr_session_final_xts(struct ncr_session *s,
 		err = PTR_ERR(sg);
 		goto out;
 	}
-	err = ncr_crypt_skcipher(s->tfm, buf.req, enc, sg, total, s->iv);
+	err = ncr_crypt_skcipher(s->tfm, buf.req, enc, sg, sg, total, s->iv);
 	if (!err)
 		err = ncr_buf_to_user(dst, &buf, 0, total);
 	sd->dst_len = total;
