@@ -23,6 +23,9 @@
  */
 #define NCR_HASH_CHUNK (16u << 10)
 
+/* Small input (TLS handshake messages, HMAC of a record) skips kmalloc. */
+#define NCR_HASH_STACK 256
+
 /*
  * Requests live in caller-provided memory of the size these functions give
  * (struct ncr_buf allocates it with the data and wipes it afterwards).
@@ -81,6 +84,18 @@ int ncr_crypt_hash_user(struct shash_desc *desc, const void __user *src,
 	u8 *bounce;
 	int err = 0;
 
+	if (len <= NCR_HASH_STACK) {
+		u8 small[NCR_HASH_STACK];
+
+		if (!len)
+			return 0;
+		if (copy_from_user(small, src, len))
+			err = -EFAULT;
+		else
+			err = crypto_shash_update(desc, small, len);
+		memzero_explicit(small, len);
+		return err;
+	}
 	if (len >= NCR_PIN_MIN_LEN) {
 		size_t left = len;
 
@@ -90,8 +105,6 @@ int ncr_crypt_hash_user(struct shash_desc *desc, const void __user *src,
 		len = left;
 		cap = min_t(size_t, len, NCR_HASH_CHUNK);
 	}
-	if (!len)
-		return 0;
 	bounce = kmalloc(cap, GFP_KERNEL);
 	if (!bounce)
 		return -ENOMEM;
