@@ -127,6 +127,89 @@ long long sysfs_counter(const char *name)
 	return v;
 }
 
+const uint8_t kat_key[16] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
+			     0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f};
+const uint8_t kat_pt[16] = {0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77,
+			    0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff};
+const uint8_t kat_ct[16] = {0x69, 0xc4, 0xe0, 0xd8, 0x6a, 0x7b, 0x04, 0x30,
+			    0xd8, 0xcd, 0xb7, 0x80, 0x70, 0xb4, 0xc5, 0x5a};
+
+int xioctl(int fd, unsigned long req, void *arg)
+{
+	return ioctl(fd, req, arg) == 0 ? 0 : errno;
+}
+
+int raw_key_create(int fd, unsigned long req, uint32_t type, const void *data, uint32_t len,
+		   uint32_t usage, uint32_t *handle)
+{
+	struct ncrypto_key_create k;
+	memset(&k, 0, sizeof(k));
+	k.size = sizeof(k);
+	k.type = type;
+	k.usage = usage;
+	k.key_len = len;
+	k.data = ptr(data);
+	*handle = 0;
+	int e = xioctl(fd, req, &k);
+	if (!e)
+		*handle = k.handle;
+	return e;
+}
+
+int raw_key_import(int fd, uint32_t type, const void *data, uint32_t len, uint32_t usage,
+		   uint32_t *handle)
+{
+	return raw_key_create(fd, NCRYPTO_IOC_KEY_IMPORT, type, data, len, usage, handle);
+}
+
+int raw_handle_ioctl(int fd, unsigned long req, uint32_t h)
+{
+	struct ncrypto_handle a;
+	memset(&a, 0, sizeof(a));
+	a.size = sizeof(a);
+	a.handle = h;
+	return xioctl(fd, req, &a);
+}
+
+int raw_session_init(int fd, uint32_t op, uint32_t alg, uint32_t key, const void *iv,
+		     uint32_t iv_len, uint32_t *handle)
+{
+	struct ncrypto_session_init s;
+	memset(&s, 0, sizeof(s));
+	s.size = sizeof(s);
+	s.op = op;
+	s.alg = alg;
+	s.key = key;
+	s.iv = ptr(iv);
+	s.iv_len = iv_len;
+	*handle = 0;
+	int e = xioctl(fd, NCRYPTO_IOC_SESSION_INIT, &s);
+	if (!e)
+		*handle = s.handle;
+	return e;
+}
+
+int raw_session_data(int fd, unsigned long req, uint32_t h, const void *src, uint32_t src_len,
+		     void *dst, uint32_t *dst_len, uint32_t flags, const void *tag,
+		     uint32_t tag_len)
+{
+	struct ncrypto_session_data d;
+	memset(&d, 0, sizeof(d));
+	d.size = sizeof(d);
+	d.flags = flags;
+	d.handle = h;
+	d.src = ptr(src);
+	d.src_len = src_len;
+	d.dst = ptr(dst);
+	d.dst_len = dst_len ? *dst_len : 0;
+	d.tag = ptr(tag);
+	d.tag_len = tag_len;
+	int e = xioctl(fd, req, &d);
+	if (dst_len)
+		*dst_len = d.dst_len;
+	return e;
+}
+
 static uint64_t splitmix(uint64_t &x)
 {
 	uint64_t z = (x += 0x9e3779b97f4a7c15ull);

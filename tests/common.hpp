@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // Shared helpers of the ncrypto tests: hex, Wycheproof JSON loading, the
-// device's INFO (FIPS state, limits, counters), a seeded PRNG, misaligned
-// buffers, failure collection, and the Check runner every program ends with.
+// device's INFO (FIPS state, limits, counters), an AES known answer, raw
+// ioctls, a seeded PRNG, misaligned buffers, failure collection, and the
+// Check runner every program ends with.
 #ifndef NCRYPTO_TESTS_COMMON_HPP
 #define NCRYPTO_TESTS_COMMON_HPP
 
@@ -11,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,45 @@ struct ncrypto_info device_info();
 bool fips_enabled();		// NCRYPTO_IOC_INFO's fips_enabled
 // /sys/class/misc/ncrypto/counters/<name>, or -1 if absent.
 long long sysfs_counter(const char *name);
+
+// AES-128 known answer (FIPS-197 appendix C.1): one block, so CBC with a zero
+// IV gives the plain block cipher.
+extern const uint8_t kat_key[16], kat_pt[16], kat_ct[16];
+
+// Raw ioctls for the tests that bypass libncrypto. Each returns 0 or the
+// errno; an out handle is 0 on failure.
+inline uint64_t ptr(const void *p) { return (uint64_t)(uintptr_t)p; }
+int xioctl(int fd, unsigned long req, void *arg);
+// NCRYPTO_IOC_KEY_IMPORT or _GENERATE (req) of `len` bytes at `data`.
+int raw_key_create(int fd, unsigned long req, uint32_t type, const void *data, uint32_t len,
+		   uint32_t usage, uint32_t *handle);
+int raw_key_import(int fd, uint32_t type, const void *data, uint32_t len, uint32_t usage,
+		   uint32_t *handle);
+// An ioctl whose argument is a struct ncrypto_handle (the DESTROYs).
+int raw_handle_ioctl(int fd, unsigned long req, uint32_t h);
+int raw_session_init(int fd, uint32_t op, uint32_t alg, uint32_t key, const void *iv,
+		     uint32_t iv_len, uint32_t *handle);
+// SESSION_UPDATE or _FINAL (req); *dst_len (if given) in and out.
+int raw_session_data(int fd, unsigned long req, uint32_t h, const void *src, uint32_t src_len,
+		     void *dst, uint32_t *dst_len, uint32_t flags = 0,
+		     const void *tag = nullptr, uint32_t tag_len = 0);
+// A struct ncrypto_op built in place: RawOp(op, alg, key).in(...).out(...).run(fd).
+struct RawOp : ncrypto_op {
+	RawOp(uint32_t o, uint32_t a, uint32_t key)
+	{
+		memset(static_cast<ncrypto_op *>(this), 0, sizeof(ncrypto_op));
+		size = sizeof(ncrypto_op);
+		op = o;
+		alg = a;
+		this->key = key;
+	}
+	RawOp &in(const void *p, uint32_t n) { src = ptr(p); src_len = n; return *this; }
+	RawOp &out(void *p, uint32_t n) { dst = ptr(p); dst_len = n; return *this; }
+	RawOp &with_iv(const void *p, uint32_t n) { iv = ptr(p); iv_len = n; return *this; }
+	RawOp &with_aad(const void *p, uint32_t n) { aad = ptr(p); aad_len = n; return *this; }
+	RawOp &with_tag(const void *p, uint32_t n) { tag = ptr(p); tag_len = n; return *this; }
+	int run(int fd) { return xioctl(fd, NCRYPTO_IOC_OP, static_cast<ncrypto_op *>(this)); }
+};
 
 // Deterministic PRNG (xoshiro256**) for reproducible random tests.
 class Rng {

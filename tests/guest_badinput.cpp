@@ -21,15 +21,21 @@
 #include <vector>
 
 using nct::Bytes;
+using nct::kat_ct;
+using nct::kat_key;
+using nct::kat_pt;
+using nct::ptr;
+using nct::RawOp;
+using nct::raw_handle_ioctl;
+using nct::raw_key_create;
+using nct::raw_key_import;
+using nct::raw_session_data;
+using nct::raw_session_init;
+using nct::xioctl;
 
 namespace {
 
 // ---- raw helpers --------------------------------------------------------------
-
-int xioctl(int fd, unsigned long req, void *arg)
-{
-	return ioctl(fd, req, arg) == 0 ? 0 : errno;
-}
 
 const char *errname(int e)
 {
@@ -79,50 +85,8 @@ uint8_t *readonly_page(const void *content, size_t n)
 	return (uint8_t *)p;
 }
 
-uint64_t ptr(const void *p) { return (uint64_t)(uintptr_t)p; }
-
-// AES-128 known answer (FIPS-197 appendix C.1): one block, so CBC with a zero
-// IV gives the plain block cipher.
-const uint8_t kat_key[16] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
-			     0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f};
-const uint8_t kat_pt[16] = {0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77,
-			    0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff};
-const uint8_t kat_ct[16] = {0x69, 0xc4, 0xe0, 0xd8, 0x6a, 0x7b, 0x04, 0x30,
-			    0xd8, 0xcd, 0xb7, 0x80, 0x70, 0xb4, 0xc5, 0x5a};
-
-int key_create(int fd, unsigned long req, uint32_t type, const void *data, uint32_t len,
-	       uint32_t usage, uint32_t *handle)
-{
-	struct ncrypto_key_create k;
-	memset(&k, 0, sizeof(k));
-	k.size = sizeof(k);
-	k.type = type;
-	k.usage = usage;
-	k.key_len = len;
-	k.data = ptr(data);
-	*handle = 0;
-	int e = xioctl(fd, req, &k);
-	if (!e)
-		*handle = k.handle;
-	return e;
-}
-
-int key_import(int fd, uint32_t type, const void *data, uint32_t len, uint32_t usage,
-	       uint32_t *handle)
-{
-	return key_create(fd, NCRYPTO_IOC_KEY_IMPORT, type, data, len, usage, handle);
-}
-
-int handle_ioctl(int fd, unsigned long req, uint32_t h)
-{
-	struct ncrypto_handle a;
-	memset(&a, 0, sizeof(a));
-	a.size = sizeof(a);
-	a.handle = h;
-	return xioctl(fd, req, &a);
-}
-int key_destroy(int fd, uint32_t h) { return handle_ioctl(fd, NCRYPTO_IOC_KEY_DESTROY, h); }
-int sess_destroy(int fd, uint32_t h) { return handle_ioctl(fd, NCRYPTO_IOC_SESSION_DESTROY, h); }
+int key_destroy(int fd, uint32_t h) { return raw_handle_ioctl(fd, NCRYPTO_IOC_KEY_DESTROY, h); }
+int sess_destroy(int fd, uint32_t h) { return raw_handle_ioctl(fd, NCRYPTO_IOC_SESSION_DESTROY, h); }
 
 int key_info(int fd, uint32_t h, struct ncrypto_key_info *ki)
 {
@@ -131,62 +95,6 @@ int key_info(int fd, uint32_t h, struct ncrypto_key_info *ki)
 	ki->handle = h;
 	return xioctl(fd, NCRYPTO_IOC_KEY_INFO, ki);
 }
-
-int sess_init(int fd, uint32_t op, uint32_t alg, uint32_t key, const void *iv, uint32_t iv_len,
-	      uint32_t *handle)
-{
-	struct ncrypto_session_init s;
-	memset(&s, 0, sizeof(s));
-	s.size = sizeof(s);
-	s.op = op;
-	s.alg = alg;
-	s.key = key;
-	s.iv = ptr(iv);
-	s.iv_len = iv_len;
-	*handle = 0;
-	int e = xioctl(fd, NCRYPTO_IOC_SESSION_INIT, &s);
-	if (!e)
-		*handle = s.handle;
-	return e;
-}
-
-int sess_data(int fd, unsigned long req, uint32_t h, const void *src, uint32_t src_len,
-	      void *dst, uint32_t *dst_len, uint32_t flags = 0, const void *tag = nullptr,
-	      uint32_t tag_len = 0)
-{
-	struct ncrypto_session_data d;
-	memset(&d, 0, sizeof(d));
-	d.size = sizeof(d);
-	d.flags = flags;
-	d.handle = h;
-	d.src = ptr(src);
-	d.src_len = src_len;
-	d.dst = ptr(dst);
-	d.dst_len = dst_len ? *dst_len : 0;
-	d.tag = ptr(tag);
-	d.tag_len = tag_len;
-	int e = xioctl(fd, req, &d);
-	if (dst_len)
-		*dst_len = d.dst_len;
-	return e;
-}
-
-struct Op : ncrypto_op {
-	Op(uint32_t o, uint32_t a, uint32_t key)
-	{
-		memset(static_cast<ncrypto_op *>(this), 0, sizeof(ncrypto_op));
-		size = sizeof(ncrypto_op);
-		op = o;
-		alg = a;
-		this->key = key;
-	}
-	Op &in(const void *p, uint32_t n) { src = ptr(p); src_len = n; return *this; }
-	Op &out(void *p, uint32_t n) { dst = ptr(p); dst_len = n; return *this; }
-	Op &with_iv(const void *p, uint32_t n) { iv = ptr(p); iv_len = n; return *this; }
-	Op &with_aad(const void *p, uint32_t n) { aad = ptr(p); aad_len = n; return *this; }
-	Op &with_tag(const void *p, uint32_t n) { tag = ptr(p); tag_len = n; return *this; }
-	int run(int fd) { return xioctl(fd, NCRYPTO_IOC_OP, static_cast<ncrypto_op *>(this)); }
-};
 
 // ---- the fixture: one context with a reference key ----------------------------
 
@@ -207,8 +115,8 @@ void setup()
 	fx.fd = nct::raw_open();
 	ck_assert(nct::raw_info(fx.fd, &fx.info));
 	fx.fips = fx.info.fips_enabled != 0;
-	int e = key_import(fx.fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16,
-			   NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_DECRYPT, &fx.ref_key);
+	int e = raw_key_import(fx.fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16,
+			       NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_DECRYPT, &fx.ref_key);
 	ck_assert_msg(e == 0, "import of the reference key: %s", errname(e));
 	fx.keys = 1;
 }
@@ -235,7 +143,7 @@ void bad(const char *fmt, ...)
 void check_ctx(const char *after)
 {
 	uint8_t iv[16] = {0}, out[16] = {0};
-	Op op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, fx.ref_key);
+	RawOp op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, fx.ref_key);
 	int e = op.in(kat_pt, 16).out(out, 16).with_iv(iv, 16).run(fx.fd);
 	if (e || op.dst_len != 16 || memcmp(out, kat_ct, 16) != 0)
 		bad("after %s: the reference key no longer encrypts (%s)", after, errname(e));
@@ -274,7 +182,7 @@ void finish() { NCT_CHECK_FAILURES(*fx.fails); }
 uint32_t mk_key(uint32_t type, const void *data, uint32_t len, uint32_t usage)
 {
 	uint32_t h;
-	int e = key_import(fx.fd, type, data, len, usage, &h);
+	int e = raw_key_import(fx.fd, type, data, len, usage, &h);
 	ck_assert_msg(e == 0, "key import (type %u, %u bytes, usage %#x): %s", type, len, usage,
 		      errname(e));
 	fx.keys++;
@@ -290,7 +198,7 @@ uint32_t mk_sess(uint32_t op, uint32_t alg, uint32_t key, const void *iv = nullp
 		 uint32_t iv_len = 0)
 {
 	uint32_t h;
-	int e = sess_init(fx.fd, op, alg, key, iv, iv_len, &h);
+	int e = raw_session_init(fx.fd, op, alg, key, iv, iv_len, &h);
 	ck_assert_msg(e == 0, "session init (op %u alg %u): %s", op, alg, errname(e));
 	fx.sessions++;
 	return h;
@@ -312,7 +220,7 @@ void rm_failed_final(uint32_t h, const char *what)
 {
 	uint32_t n = 0;
 	uint8_t out[64];
-	int e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, h, nullptr, 0, out, &n);
+	int e = raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, h, nullptr, 0, out, &n);
 	if (e != ENOENT && e != EBADFD)
 		bad("final after %s: got %s, expected ENOENT or EBADFD", what, errname(e));
 	e = sess_destroy(fx.fd, h);
@@ -390,7 +298,7 @@ void prep_import(Prep &p, uint8_t *arg)
 uint32_t raw_key(uint32_t usage)
 {
 	uint32_t h;
-	int e = key_import(fx.fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16, usage, &h);
+	int e = raw_key_import(fx.fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16, usage, &h);
 	ck_assert_msg(e == 0, "prerequisite key: %s", errname(e));
 	return h;
 }
@@ -398,7 +306,7 @@ uint32_t raw_key(uint32_t usage)
 uint32_t raw_hash_session()
 {
 	uint32_t h;
-	int e = sess_init(fx.fd, NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0, nullptr, 0, &h);
+	int e = raw_session_init(fx.fd, NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0, nullptr, 0, &h);
 	ck_assert_msg(e == 0, "prerequisite session: %s", errname(e));
 	return h;
 }
@@ -460,8 +368,8 @@ void prep_sess_init(Prep &p, uint8_t *arg)
 void prep_sess_update(Prep &p, uint8_t *arg)
 {
 	uint8_t iv[16] = {0};
-	int e = sess_init(fx.fd, NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, fx.ref_key, iv, 16,
-			  &p.sess);
+	int e = raw_session_init(fx.fd, NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, fx.ref_key, iv, 16,
+				 &p.sess);
 	ck_assert_msg(e == 0, "prerequisite session: %s", errname(e));
 	auto *a = as<struct ncrypto_session_data>(arg);
 	a->handle = p.sess;
@@ -485,15 +393,15 @@ void prep_sess_final(Prep &p, uint8_t *arg)
 // HMAC-SHA256 verify session; the tag is computed by the kernel first.
 void prep_sess_final_verify(Prep &p, uint8_t *arg)
 {
-	int e = key_import(fx.fd, NCRYPTO_KEY_TYPE_GENERIC_SECRET, hmac_key, 32,
-			   NCRYPTO_KEY_SIGN | NCRYPTO_KEY_VERIFY, &p.key);
+	int e = raw_key_import(fx.fd, NCRYPTO_KEY_TYPE_GENERIC_SECRET, hmac_key, 32,
+			       NCRYPTO_KEY_SIGN | NCRYPTO_KEY_VERIFY, &p.key);
 	ck_assert_msg(e == 0, "prerequisite HMAC key: %s", errname(e));
 	memcpy(p.src, "abcde", 5);
-	Op op(NCRYPTO_OP_SIGN, NCRYPTO_ALG_HMAC_SHA256, p.key);
+	RawOp op(NCRYPTO_OP_SIGN, NCRYPTO_ALG_HMAC_SHA256, p.key);
 	e = op.in(p.src, 5).out(p.tag, 32).run(fx.fd);
 	ck_assert_msg(e == 0, "HMAC sign: %s", errname(e));
-	e = sess_init(fx.fd, NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, p.key, nullptr, 0,
-		      &p.sess);
+	e = raw_session_init(fx.fd, NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, p.key, nullptr, 0,
+			     &p.sess);
 	ck_assert_msg(e == 0, "prerequisite verify session: %s", errname(e));
 	auto *a = as<struct ncrypto_session_data>(arg);
 	a->handle = p.sess;
@@ -913,20 +821,20 @@ START_TEST(test_foreign_and_stale_handles)
 	uint32_t h2 = 0;
 	std::vector<uint32_t> made;
 	do {
-		int e = key_import(fd2, NCRYPTO_KEY_TYPE_AES, kat_key, 16,
-				   NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_EXPORTABLE, &h2);
+		int e = raw_key_import(fd2, NCRYPTO_KEY_TYPE_AES, kat_key, 16,
+				       NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_EXPORTABLE, &h2);
 		ck_assert_msg(e == 0, "key in the second context: %s", errname(e));
 		made.push_back(h2);
 	} while (h2 == fx.ref_key);
 	uint32_t s2;
-	ck_assert_int_eq(sess_init(fd2, NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0, nullptr, 0, &s2), 0);
+	ck_assert_int_eq(raw_session_init(fd2, NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0, nullptr, 0, &s2), 0);
 
 	uint8_t iv[16] = {0}, out[64], buf[64];
 	struct ncrypto_key_info ki;
 	struct ncrypto_key_export ex;
 	auto try_key = [&](uint32_t h, const std::string &who) {
 		expect((who + ": KEY_INFO").c_str(), key_info(fx.fd, h, &ki), ENOENT);
-		Op op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, h);
+		RawOp op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, h);
 		expect((who + ": OP").c_str(), op.in(kat_pt, 16).out(out, 16).with_iv(iv, 16).run(fx.fd), ENOENT);
 		memset(&ex, 0, sizeof(ex));
 		ex.size = sizeof(ex);
@@ -940,16 +848,16 @@ START_TEST(test_foreign_and_stale_handles)
 		expect((who + ": KEY_RESTRICT").c_str(), xioctl(fx.fd, NCRYPTO_IOC_KEY_RESTRICT, &ki), ENOENT);
 		uint32_t s;
 		expect((who + ": SESSION_INIT").c_str(),
-		       sess_init(fx.fd, NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, h, iv, 16, &s), ENOENT);
+		       raw_session_init(fx.fd, NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, h, iv, 16, &s), ENOENT);
 		expect((who + ": KEY_DESTROY").c_str(), key_destroy(fx.fd, h), ENOENT);
 	};
 	auto try_sess = [&](uint32_t h, const std::string &who) {
 		uint32_t n;
 		expect((who + ": SESSION_UPDATE").c_str(),
-		       sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, h, buf, 1, nullptr, nullptr), ENOENT);
+		       raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, h, buf, 1, nullptr, nullptr), ENOENT);
 		n = 64;
 		expect((who + ": SESSION_FINAL").c_str(),
-		       sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, h, nullptr, 0, out, &n), ENOENT);
+		       raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, h, nullptr, 0, out, &n), ENOENT);
 		struct ncrypto_session_clone cl;
 		memset(&cl, 0, sizeof(cl));
 		cl.size = sizeof(cl);
@@ -968,7 +876,7 @@ START_TEST(test_foreign_and_stale_handles)
 	// The other context's objects are untouched.
 	ck_assert_int_eq(key_info(fd2, h2, &ki), 0);
 	uint32_t n = 32;
-	ck_assert_int_eq(sess_data(fd2, NCRYPTO_IOC_SESSION_FINAL, s2, "abc", 3, out, &n), 0);
+	ck_assert_int_eq(raw_session_data(fd2, NCRYPTO_IOC_SESSION_FINAL, s2, "abc", 3, out, &n), 0);
 
 	// Destroyed objects: ENOENT, and a second destroy too.
 	uint32_t k = mk_key(NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT);
@@ -1010,7 +918,7 @@ START_TEST(test_permissions)
 	if (ex.data_len != 16 || memcmp(buf, kat_key, 16) != 0)
 		bad("export returned %u bytes that differ from the key", ex.data_len);
 	// An exportable-only key cannot encrypt.
-	Op op0(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, xk);
+	RawOp op0(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, xk);
 	expect("encrypt with an EXPORTABLE-only key", op0.in(kat_pt, 16).out(out, 16).with_iv(iv, 16).run(fx.fd), EPERM);
 	rm_key(xk);
 
@@ -1019,24 +927,24 @@ START_TEST(test_permissions)
 	uint32_t dec = mk_key(NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_DECRYPT);
 	uint32_t sign = mk_key(NCRYPTO_KEY_TYPE_GENERIC_SECRET, hmac_key, 32, NCRYPTO_KEY_SIGN);
 	uint32_t ver = mk_key(NCRYPTO_KEY_TYPE_GENERIC_SECRET, hmac_key, 32, NCRYPTO_KEY_VERIFY);
-	Op a(NCRYPTO_OP_DECRYPT, NCRYPTO_ALG_AES_CBC, enc);
+	RawOp a(NCRYPTO_OP_DECRYPT, NCRYPTO_ALG_AES_CBC, enc);
 	expect("decrypt with an ENCRYPT-only key", a.in(kat_ct, 16).out(out, 16).with_iv(iv, 16).run(fx.fd), EPERM);
-	Op b(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, dec);
+	RawOp b(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, dec);
 	expect("encrypt with a DECRYPT-only key", b.in(kat_pt, 16).out(out, 16).with_iv(iv, 16).run(fx.fd), EPERM);
-	Op g(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, dec);
+	RawOp g(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, dec);
 	expect("GCM encrypt with a DECRYPT-only key",
 	       g.in(kat_pt, 16).out(out, 16).with_iv(iv, 12).with_tag(buf, 16).run(fx.fd), EPERM);
-	Op c(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, sign);
+	RawOp c(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, sign);
 	expect("verify with a SIGN-only key", c.in("abc", 3).with_tag(buf, 32).run(fx.fd), EPERM);
-	Op d(NCRYPTO_OP_SIGN, NCRYPTO_ALG_HMAC_SHA256, ver);
+	RawOp d(NCRYPTO_OP_SIGN, NCRYPTO_ALG_HMAC_SHA256, ver);
 	expect("sign with a VERIFY-only key", d.in("abc", 3).out(out, 32).run(fx.fd), EPERM);
 	uint32_t s;
 	expect("session decrypt with an ENCRYPT-only key",
-	       sess_init(fx.fd, NCRYPTO_OP_DECRYPT, NCRYPTO_ALG_AES_CBC, enc, iv, 16, &s), EPERM);
+	       raw_session_init(fx.fd, NCRYPTO_OP_DECRYPT, NCRYPTO_ALG_AES_CBC, enc, iv, 16, &s), EPERM);
 	expect("session sign with a VERIFY-only key",
-	       sess_init(fx.fd, NCRYPTO_OP_SIGN, NCRYPTO_ALG_HMAC_SHA256, ver, nullptr, 0, &s), EPERM);
+	       raw_session_init(fx.fd, NCRYPTO_OP_SIGN, NCRYPTO_ALG_HMAC_SHA256, ver, nullptr, 0, &s), EPERM);
 	expect("session verify with a SIGN-only key",
-	       sess_init(fx.fd, NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, sign, nullptr, 0, &s), EPERM);
+	       raw_session_init(fx.fd, NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, sign, nullptr, 0, &s), EPERM);
 
 	// Restrict: dropping works, adding never.
 	uint32_t r = mk_key(NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_DECRYPT);
@@ -1055,11 +963,11 @@ START_TEST(test_permissions)
 	expect("key info after restrict", key_info(fx.fd, r, &ki), 0);
 	if (ki.usage != NCRYPTO_KEY_ENCRYPT || ki.type != NCRYPTO_KEY_TYPE_AES || ki.key_len != 16)
 		bad("key info after restrict: usage %#x type %u len %u", ki.usage, ki.type, ki.key_len);
-	Op e(NCRYPTO_OP_DECRYPT, NCRYPTO_ALG_AES_CBC, r);
+	RawOp e(NCRYPTO_OP_DECRYPT, NCRYPTO_ALG_AES_CBC, r);
 	expect("decrypt after DECRYPT was dropped", e.in(kat_ct, 16).out(out, 16).with_iv(iv, 16).run(fx.fd), EPERM);
 	ki.usage = NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_DECRYPT;
 	expect("restrict adding DECRYPT back", xioctl(fx.fd, NCRYPTO_IOC_KEY_RESTRICT, &ki), EPERM);
-	Op f(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, r);
+	RawOp f(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, r);
 	expect("encrypt after restrict", f.in(kat_pt, 16).out(out, 16).with_iv(iv, 16).run(fx.fd), 0);
 	if (memcmp(out, kat_ct, 16) != 0)
 		bad("encrypt after restrict gives a wrong answer");
@@ -1074,7 +982,7 @@ START_TEST(test_bad_arguments)
 	uint8_t iv[32] = {0}, out[128], buf[128] = {0}, tag[64] = {0};
 	uint32_t h;
 	auto imp = [&](const char *what, uint32_t type, uint32_t len, uint32_t usage, int want) {
-		int e = key_import(fx.fd, type, buf, len, usage, &h);
+		int e = raw_key_import(fx.fd, type, buf, len, usage, &h);
 		if (!e)
 			key_destroy(fx.fd, h);
 		expect(what, e, want);
@@ -1090,25 +998,25 @@ START_TEST(test_bad_arguments)
 	imp("import usage bit 31", NCRYPTO_KEY_TYPE_AES, 16, NCRYPTO_KEY_ENCRYPT | 1u << 31, EINVAL);
 	{
 		std::vector<uint8_t> big(NCRYPTO_MAX_SECRET_LEN + 1, 7);
-		int e = key_import(fx.fd, NCRYPTO_KEY_TYPE_GENERIC_SECRET, big.data(),
-				   NCRYPTO_MAX_SECRET_LEN + 1, NCRYPTO_KEY_SIGN, &h);
+		int e = raw_key_import(fx.fd, NCRYPTO_KEY_TYPE_GENERIC_SECRET, big.data(),
+				       NCRYPTO_MAX_SECRET_LEN + 1, NCRYPTO_KEY_SIGN, &h);
 		if (!e)
 			key_destroy(fx.fd, h);
 		expect("import secret of MAX_SECRET_LEN+1 bytes", e, EINVAL);
-		e = key_import(fx.fd, NCRYPTO_KEY_TYPE_GENERIC_SECRET, big.data(), 0xffffffffu,
-			       NCRYPTO_KEY_SIGN, &h);
+		e = raw_key_import(fx.fd, NCRYPTO_KEY_TYPE_GENERIC_SECRET, big.data(), 0xffffffffu,
+				   NCRYPTO_KEY_SIGN, &h);
 		if (!e)
 			key_destroy(fx.fd, h);
 		expect("import secret of 0xffffffff bytes", e, EINVAL);
 	}
 	{
-		int e = key_create(fx.fd, NCRYPTO_IOC_KEY_GENERATE, NCRYPTO_KEY_TYPE_AES, nullptr, 17,
-				   NCRYPTO_KEY_ENCRYPT, &h);
+		int e = raw_key_create(fx.fd, NCRYPTO_IOC_KEY_GENERATE, NCRYPTO_KEY_TYPE_AES, nullptr, 17,
+				       NCRYPTO_KEY_ENCRYPT, &h);
 		if (!e)
 			key_destroy(fx.fd, h);
 		expect("generate AES 17 bytes", e, EINVAL);
-		e = key_create(fx.fd, NCRYPTO_IOC_KEY_GENERATE, NCRYPTO_KEY_TYPE_AES, buf, 16,
-			       NCRYPTO_KEY_ENCRYPT, &h);
+		e = raw_key_create(fx.fd, NCRYPTO_IOC_KEY_GENERATE, NCRYPTO_KEY_TYPE_AES, buf, 16,
+				   NCRYPTO_KEY_ENCRYPT, &h);
 		if (!e)
 			key_destroy(fx.fd, h);
 		expect_any("generate with data set", e, {EINVAL});
@@ -1120,86 +1028,86 @@ START_TEST(test_bad_arguments)
 	uint32_t aes24 = mk_key(NCRYPTO_KEY_TYPE_AES, buf, 24, NCRYPTO_KEY_ENCRYPT);
 	uint32_t aes_sign = mk_key(NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_SIGN);
 	uint32_t chacha = 0;
-	if (key_import(fx.fd, NCRYPTO_KEY_TYPE_CHACHA20, buf, 32, NCRYPTO_KEY_ENCRYPT, &chacha) == 0)
+	if (raw_key_import(fx.fd, NCRYPTO_KEY_TYPE_CHACHA20, buf, 32, NCRYPTO_KEY_ENCRYPT, &chacha) == 0)
 		fx.keys++;
 	else
 		chacha = 0;
-	auto op = [&](const char *what, Op o, const std::vector<int> &want) {
+	auto op = [&](const char *what, RawOp o, const std::vector<int> &want) {
 		expect_any(what, o.run(fx.fd), want);
 	};
 	op("AES-CBC with a secret key",
-	   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, secret).in(buf, 16).out(out, 16).with_iv(iv, 16), {EINVAL});
+	   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, secret).in(buf, 16).out(out, 16).with_iv(iv, 16), {EINVAL});
 	op("HMAC with an AES key",
-	   Op(NCRYPTO_OP_SIGN, NCRYPTO_ALG_HMAC_SHA256, aes_sign).in(buf, 16).out(out, 32), {EINVAL});
+	   RawOp(NCRYPTO_OP_SIGN, NCRYPTO_ALG_HMAC_SHA256, aes_sign).in(buf, 16).out(out, 32), {EINVAL});
 	op("AES-XTS with a 24-byte key",
-	   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_XTS, aes24).in(buf, 32).out(out, 32).with_iv(iv, 16), {EINVAL});
+	   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_XTS, aes24).in(buf, 32).out(out, 32).with_iv(iv, 16), {EINVAL});
 	op("ChaCha20-Poly1305 with an AES key",
-	   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_CHACHA20_POLY1305, fx.ref_key).in(buf, 16).out(out, 16).with_iv(iv, 12).with_tag(tag, 16),
+	   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_CHACHA20_POLY1305, fx.ref_key).in(buf, 16).out(out, 16).with_iv(iv, 12).with_tag(tag, 16),
 	   fx.fips ? std::vector<int>{EINVAL, EACCES} : std::vector<int>{EINVAL});
 	if (chacha)
 		op("AES-GCM with a ChaCha20 key",
-		   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, chacha).in(buf, 16).out(out, 16).with_iv(iv, 12).with_tag(tag, 16), {EINVAL});
+		   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, chacha).in(buf, 16).out(out, 16).with_iv(iv, 12).with_tag(tag, 16), {EINVAL});
 	op("hash with a key handle",
-	   Op(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, fx.ref_key).in(buf, 16).out(out, 32), {EINVAL});
-	op("DIGEST of AES-CBC", Op(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_AES_CBC, 0).in(buf, 16).out(out, 32), {EINVAL});
+	   RawOp(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, fx.ref_key).in(buf, 16).out(out, 32), {EINVAL});
+	op("DIGEST of AES-CBC", RawOp(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_AES_CBC, 0).in(buf, 16).out(out, 32), {EINVAL});
 	op("ENCRYPT with SHA-256",
-	   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_SHA256, fx.ref_key).in(buf, 16).out(out, 32).with_iv(iv, 16), {EINVAL});
-	op("SIGN with SHA-256", Op(NCRYPTO_OP_SIGN, NCRYPTO_ALG_SHA256, secret).in(buf, 16).out(out, 32), {EINVAL});
-	op("alg NONE", Op(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_NONE, 0).in(buf, 16).out(out, 64), {EINVAL});
-	op("alg 9 (unassigned)", Op(NCRYPTO_OP_DIGEST, 9, 0).in(buf, 16).out(out, 64), {EINVAL});
-	op("alg 64 (reserved)", Op(NCRYPTO_OP_DIGEST, 64, 0).in(buf, 16).out(out, 64), {EINVAL});
-	op("op NONE", Op(NCRYPTO_OP_NONE, NCRYPTO_ALG_SHA256, 0).in(buf, 16).out(out, 64), {EINVAL});
-	op("op 6 (reserved)", Op(6, NCRYPTO_ALG_SHA256, 0).in(buf, 16).out(out, 64), {EINVAL});
-	op("op 0xffffffff", Op(0xffffffffu, NCRYPTO_ALG_SHA256, 0).in(buf, 16).out(out, 64), {EINVAL});
+	   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_SHA256, fx.ref_key).in(buf, 16).out(out, 32).with_iv(iv, 16), {EINVAL});
+	op("SIGN with SHA-256", RawOp(NCRYPTO_OP_SIGN, NCRYPTO_ALG_SHA256, secret).in(buf, 16).out(out, 32), {EINVAL});
+	op("alg NONE", RawOp(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_NONE, 0).in(buf, 16).out(out, 64), {EINVAL});
+	op("alg 9 (unassigned)", RawOp(NCRYPTO_OP_DIGEST, 9, 0).in(buf, 16).out(out, 64), {EINVAL});
+	op("alg 64 (reserved)", RawOp(NCRYPTO_OP_DIGEST, 64, 0).in(buf, 16).out(out, 64), {EINVAL});
+	op("op NONE", RawOp(NCRYPTO_OP_NONE, NCRYPTO_ALG_SHA256, 0).in(buf, 16).out(out, 64), {EINVAL});
+	op("op 6 (reserved)", RawOp(6, NCRYPTO_ALG_SHA256, 0).in(buf, 16).out(out, 64), {EINVAL});
+	op("op 0xffffffff", RawOp(0xffffffffu, NCRYPTO_ALG_SHA256, 0).in(buf, 16).out(out, 64), {EINVAL});
 
 	// IV, tag and length constraints.
 	uint32_t k = fx.ref_key;
 	op("CBC with a 15-byte IV",
-	   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, k).in(buf, 16).out(out, 16).with_iv(iv, 15), {EINVAL});
-	op("CBC without IV", Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, k).in(buf, 16).out(out, 16), {EINVAL});
+	   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, k).in(buf, 16).out(out, 16).with_iv(iv, 15), {EINVAL});
+	op("CBC without IV", RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, k).in(buf, 16).out(out, 16), {EINVAL});
 	op("CBC with an IV of MAX_IV_LEN+1",
-	   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, k).in(buf, 16).out(out, 16).with_iv(iv, 33), {EINVAL});
+	   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, k).in(buf, 16).out(out, 16).with_iv(iv, 33), {EINVAL});
 	op("CBC with iv_len 0xffffffff",
-	   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, k).in(buf, 16).out(out, 16).with_iv(iv, 0xffffffffu), {EINVAL});
+	   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, k).in(buf, 16).out(out, 16).with_iv(iv, 0xffffffffu), {EINVAL});
 	op("CBC of 15 bytes",
-	   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, k).in(buf, 15).out(out, 16).with_iv(iv, 16), {EINVAL});
+	   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, k).in(buf, 15).out(out, 16).with_iv(iv, 16), {EINVAL});
 	op("CBC of 17 bytes",
-	   Op(NCRYPTO_OP_DECRYPT, NCRYPTO_ALG_AES_CBC, k).in(buf, 17).out(out, 32).with_iv(iv, 16), {EINVAL});
+	   RawOp(NCRYPTO_OP_DECRYPT, NCRYPTO_ALG_AES_CBC, k).in(buf, 17).out(out, 32).with_iv(iv, 16), {EINVAL});
 	uint32_t xts = mk_key(NCRYPTO_KEY_TYPE_AES, xts_key, 32, NCRYPTO_KEY_ENCRYPT);
 	op("XTS of 15 bytes",
-	   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_XTS, xts).in(buf, 15).out(out, 16).with_iv(iv, 16), {EINVAL});
+	   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_XTS, xts).in(buf, 15).out(out, 16).with_iv(iv, 16), {EINVAL});
 	op("XTS with a 12-byte tweak",
-	   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_XTS, xts).in(buf, 16).out(out, 16).with_iv(iv, 12), {EINVAL});
+	   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_XTS, xts).in(buf, 16).out(out, 16).with_iv(iv, 12), {EINVAL});
 	op("GCM with a 16-byte nonce",
-	   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, k).in(buf, 16).out(out, 16).with_iv(iv, 16).with_tag(tag, 16), {EINVAL});
+	   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, k).in(buf, 16).out(out, 16).with_iv(iv, 16).with_tag(tag, 16), {EINVAL});
 	op("GCM with an 8-byte nonce",
-	   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, k).in(buf, 16).out(out, 16).with_iv(iv, 8).with_tag(tag, 16), {EINVAL});
+	   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, k).in(buf, 16).out(out, 16).with_iv(iv, 8).with_tag(tag, 16), {EINVAL});
 	for (uint32_t t : {0u, 1u, 3u, 5u, 7u, 9u, 11u, 17u, 32u}) {
 		char what[40];
 		snprintf(what, sizeof(what), "GCM with a %u-byte tag", t);
-		op(what, Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, k).in(buf, 16).out(out, 16).with_iv(iv, 12).with_tag(tag, t), {EINVAL});
+		op(what, RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, k).in(buf, 16).out(out, 16).with_iv(iv, 12).with_tag(tag, t), {EINVAL});
 	}
 	for (uint32_t t : {4u, 8u, 12u, 13u, 14u, 15u, 16u}) {
 		char what[48];
 		snprintf(what, sizeof(what), "GCM with a %u-byte tag", t);
 		bool refused = fx.fips && t < 12;
-		op(what, Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, k).in(buf, 16).out(out, 16).with_iv(iv, 12).with_tag(tag, t),
+		op(what, RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, k).in(buf, 16).out(out, 16).with_iv(iv, 12).with_tag(tag, t),
 		   {refused ? EACCES : 0});
 	}
 	if (!fx.fips && chacha)
 		op("ChaCha20-Poly1305 with a 12-byte tag",
-		   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_CHACHA20_POLY1305, chacha).in(buf, 16).out(out, 16).with_iv(iv, 12).with_tag(tag, 12), {EINVAL});
+		   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_CHACHA20_POLY1305, chacha).in(buf, 16).out(out, 16).with_iv(iv, 12).with_tag(tag, 12), {EINVAL});
 	uint32_t ver = mk_key(NCRYPTO_KEY_TYPE_GENERIC_SECRET, hmac_key, 32, NCRYPTO_KEY_VERIFY);
-	op("VERIFY with a 0-byte tag", Op(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, ver).in(buf, 3).with_tag(tag, 0), {EINVAL});
-	op("VERIFY with a 33-byte tag (SHA-256)", Op(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, ver).in(buf, 3).with_tag(tag, 33), {EINVAL});
+	op("VERIFY with a 0-byte tag", RawOp(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, ver).in(buf, 3).with_tag(tag, 0), {EINVAL});
+	op("VERIFY with a 33-byte tag (SHA-256)", RawOp(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, ver).in(buf, 3).with_tag(tag, 33), {EINVAL});
 
 	// Session init with bad arguments.
 	uint32_t s;
-	expect("session for AEAD", sess_init(fx.fd, NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, k, iv, 12, &s), EINVAL);
-	expect("session CBC with a 12-byte IV", sess_init(fx.fd, NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, k, iv, 12, &s), EINVAL);
-	expect("session hash with a key", sess_init(fx.fd, NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, k, nullptr, 0, &s), EINVAL);
-	expect("session op NONE", sess_init(fx.fd, NCRYPTO_OP_NONE, NCRYPTO_ALG_SHA256, 0, nullptr, 0, &s), EINVAL);
-	expect("session alg 9", sess_init(fx.fd, NCRYPTO_OP_DIGEST, 9, 0, nullptr, 0, &s), EINVAL);
+	expect("session for AEAD", raw_session_init(fx.fd, NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, k, iv, 12, &s), EINVAL);
+	expect("session CBC with a 12-byte IV", raw_session_init(fx.fd, NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, k, iv, 12, &s), EINVAL);
+	expect("session hash with a key", raw_session_init(fx.fd, NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, k, nullptr, 0, &s), EINVAL);
+	expect("session op NONE", raw_session_init(fx.fd, NCRYPTO_OP_NONE, NCRYPTO_ALG_SHA256, 0, nullptr, 0, &s), EINVAL);
+	expect("session alg 9", raw_session_init(fx.fd, NCRYPTO_OP_DIGEST, 9, 0, nullptr, 0, &s), EINVAL);
 	// Clone of a cipher session: hash and MAC only.
 	s = mk_sess(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, k, iv, 16);
 	struct ncrypto_session_clone cl;
@@ -1212,9 +1120,9 @@ START_TEST(test_bad_arguments)
 	expect("clone of a cipher session", e, EINVAL);
 	// CBC final with a partial block pending.
 	uint32_t n = 64;
-	expect("CBC session update of 20 bytes", sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 20, out, &n), 0);
+	expect("CBC session update of 20 bytes", raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 20, out, &n), 0);
 	n = 64;
-	int fe = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n);
+	int fe = raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n);
 	if (fe != EINVAL)
 		bad("CBC session final with 4 bytes pending: got %s, expected EINVAL", errname(fe));
 	rm_failed_final(s, "a CBC final with a partial block");
@@ -1238,32 +1146,32 @@ START_TEST(test_huge_lengths)
 	std::vector<uint8_t> out((size_t)max + 64);
 	uint8_t iv[16] = {0}, tag[16] = {0};
 	auto hash = [&](uint32_t len) {
-		return Op(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0).in(big, len).out(out.data(), 32).run(fx.fd);
+		return RawOp(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0).in(big, len).out(out.data(), 32).run(fx.fd);
 	};
 	expect("hash of max_op_len bytes", hash(max), 0);
 	expect("hash of max_op_len+1 bytes", hash(max + 1), E2BIG);
 	expect("hash of 0xffffffff bytes", hash(0xffffffffu), E2BIG);
 	uint32_t ctr_len = max + 16;
 	expect("CTR of max_op_len+16 bytes",
-	       Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CTR, fx.ref_key).in(big, ctr_len).out(out.data(), ctr_len).with_iv(iv, 16).run(fx.fd), E2BIG);
+	       RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CTR, fx.ref_key).in(big, ctr_len).out(out.data(), ctr_len).with_iv(iv, 16).run(fx.fd), E2BIG);
 	expect("GCM of 0xffffffff bytes",
-	       Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, fx.ref_key).in(big, 0xffffffffu).out(out.data(), 0xffffffffu).with_iv(iv, 12).with_tag(tag, 16).run(fx.fd), E2BIG);
+	       RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, fx.ref_key).in(big, 0xffffffffu).out(out.data(), 0xffffffffu).with_iv(iv, 12).with_tag(tag, 16).run(fx.fd), E2BIG);
 	// AAD is input too; the ABI does not say which code a huge AAD gets.
 	expect_any("GCM with 0xffffffff bytes of AAD",
-		   Op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, fx.ref_key).in(big, 16).out(out.data(), 16).with_iv(iv, 12).with_aad(big, 0xffffffffu).with_tag(tag, 16).run(fx.fd),
+		   RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, fx.ref_key).in(big, 16).out(out.data(), 16).with_iv(iv, 12).with_aad(big, 0xffffffffu).with_tag(tag, 16).run(fx.fd),
 		   {E2BIG, EINVAL});
 	// Session update beyond max_op_len in one call; XTS keeps all input.
 	uint32_t s = mk_sess(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
 	expect("session update of max_op_len+1 bytes",
-	       sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, big, max + 1, nullptr, nullptr), E2BIG);
+	       raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, big, max + 1, nullptr, nullptr), E2BIG);
 	rm_sess(s);
 	uint32_t xk = mk_key(NCRYPTO_KEY_TYPE_AES, xts_key, 32, NCRYPTO_KEY_ENCRYPT);
 	s = mk_sess(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_XTS, xk, iv, 16);
 	uint32_t n = max + 16;
-	int e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, big, max, out.data(), &n);
+	int e = raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, big, max, out.data(), &n);
 	expect("XTS session update of max_op_len bytes", e, 0);
 	n = 64;
-	e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, big, 16, out.data(), &n);
+	e = raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, big, 16, out.data(), &n);
 	expect("XTS session update past max_op_len in total", e, E2BIG);
 	rm_sess(s);
 	rm_key(xk);
@@ -1281,32 +1189,32 @@ END_TEST
 START_TEST(test_enospc)
 {
 	uint8_t iv[16] = {0}, buf[64] = {0}, out[64], tag[16];
-	Op a(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, fx.ref_key);
+	RawOp a(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, fx.ref_key);
 	expect("CBC encrypt of 32 bytes into 16", a.in(buf, 32).out(out, 16).with_iv(iv, 16).run(fx.fd), ENOSPC);
 	if (a.dst_len != 32)
 		bad("CBC ENOSPC: dst_len %u, expected 32", a.dst_len);
-	Op b(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA512, 0);
+	RawOp b(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA512, 0);
 	expect("SHA-512 into 0 bytes", b.in(buf, 3).out(out, 0).run(fx.fd), ENOSPC);
 	if (b.dst_len != 64)
 		bad("SHA-512 ENOSPC: dst_len %u, expected 64", b.dst_len);
-	Op b2(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
+	RawOp b2(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
 	expect("SHA-256 into 31 bytes", b2.in(buf, 3).out(out, 31).run(fx.fd), ENOSPC);
 	if (b2.dst_len != 32)
 		bad("SHA-256 ENOSPC: dst_len %u, expected 32", b2.dst_len);
 	uint32_t sign = mk_key(NCRYPTO_KEY_TYPE_GENERIC_SECRET, hmac_key, 32, NCRYPTO_KEY_SIGN);
-	Op c(NCRYPTO_OP_SIGN, NCRYPTO_ALG_HMAC_SHA384, sign);
+	RawOp c(NCRYPTO_OP_SIGN, NCRYPTO_ALG_HMAC_SHA384, sign);
 	expect("HMAC-SHA384 into 20 bytes", c.in(buf, 3).out(out, 20).run(fx.fd), ENOSPC);
 	if (c.dst_len != 48)
 		bad("HMAC ENOSPC: dst_len %u, expected 48", c.dst_len);
 	rm_key(sign);
-	Op d(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, fx.ref_key);
+	RawOp d(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, fx.ref_key);
 	expect("GCM encrypt of 40 bytes into 39", d.in(buf, 40).out(out, 39).with_iv(iv, 12).with_tag(tag, 16).run(fx.fd), ENOSPC);
 	if (d.dst_len != 40)
 		bad("GCM ENOSPC: dst_len %u, expected 40", d.dst_len);
 	// Sessions: final of a digest into too little room.
 	uint32_t s = mk_sess(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
 	uint32_t n = 16;
-	int e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, buf, 3, out, &n);
+	int e = raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, buf, 3, out, &n);
 	if (e != ENOSPC)
 		bad("session final of SHA-256 into 16 bytes: got %s, expected ENOSPC", errname(e));
 	if (n != 32)
@@ -1322,14 +1230,14 @@ START_TEST(test_failed_session)
 	uint32_t other = mk_sess(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
 	uint32_t n;
 	int e;
-	expect("update of the other session", sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, other, "ab", 2, nullptr, nullptr), 0);
+	expect("update of the other session", raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, other, "ab", 2, nullptr, nullptr), 0);
 
 	// A failed update (bad source) leaves the session unusable, nothing else.
 	uint32_t s = mk_sess(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
 	expect("session update from an unmapped address",
-	       sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, fresh_unmapped(), 16, nullptr, nullptr), EFAULT);
+	       raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, fresh_unmapped(), 16, nullptr, nullptr), EFAULT);
 	expect("update after a failed update",
-	       sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 1, nullptr, nullptr), EBADFD);
+	       raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 1, nullptr, nullptr), EBADFD);
 	struct ncrypto_session_clone cl;
 	memset(&cl, 0, sizeof(cl));
 	cl.size = sizeof(cl);
@@ -1339,26 +1247,26 @@ START_TEST(test_failed_session)
 		sess_destroy(fx.fd, cl.new_handle);
 	expect("clone after a failed update", e, EBADFD);
 	n = 64;
-	expect("final after a failed update", sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n), EBADFD);
+	expect("final after a failed update", raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n), EBADFD);
 	rm_sess(s);
 
 	// A failed final (here: no room) ends the session too; with KEEP it
 	// stays allocated, finished: EBADFD until destroyed.
 	s = mk_sess(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
 	n = 4;
-	e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n);
+	e = raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n);
 	if (e != ENOSPC || n != 32)
 		bad("final into 4 bytes: got %s, dst_len %u; expected ENOSPC, 32", errname(e), n);
 	rm_failed_final(s, "a final into 4 bytes");
 	s = mk_sess(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
 	n = 4;
 	expect("final with KEEP into 4 bytes",
-	       sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n, NCRYPTO_SESSION_F_KEEP), ENOSPC);
+	       raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n, NCRYPTO_SESSION_F_KEEP), ENOSPC);
 	n = 64;
 	expect("final after a failed final with KEEP",
-	       sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n), EBADFD);
+	       raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n), EBADFD);
 	expect("update after a failed final with KEEP",
-	       sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 1, nullptr, nullptr), EBADFD);
+	       raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 1, nullptr, nullptr), EBADFD);
 	rm_sess(s);
 
 	// A cipher session whose output cannot be written.
@@ -1366,30 +1274,30 @@ START_TEST(test_failed_session)
 	s = mk_sess(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, fx.ref_key, iv, 16);
 	n = 48;
 	expect("cipher update to an unmapped address",
-	       sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 32, fresh_unmapped(), &n), EFAULT);
+	       raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 32, fresh_unmapped(), &n), EFAULT);
 	n = 48;
 	expect("cipher update after a failed update",
-	       sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 32, out, &n), EBADFD);
+	       raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 32, out, &n), EBADFD);
 	rm_sess(s);
 
 	// NCRYPTO_SESSION_F_KEEP: finished but allocated until destroyed.
 	s = mk_sess(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
 	n = 32;
-	expect("final with KEEP", sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, "abc", 3, out, &n, NCRYPTO_SESSION_F_KEEP), 0);
+	expect("final with KEEP", raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, "abc", 3, out, &n, NCRYPTO_SESSION_F_KEEP), 0);
 	static const uint8_t sha256_abc[32] = {
 		0xba, 0x78, 0x16, 0xbf, 0x8f, 0x01, 0xcf, 0xea, 0x41, 0x41, 0x40, 0xde, 0x5d, 0xae, 0x22, 0x23,
 		0xb0, 0x03, 0x61, 0xa3, 0x96, 0x17, 0x7a, 0x9c, 0xb4, 0x10, 0xff, 0x61, 0xf2, 0x00, 0x15, 0xad};
 	if (n != 32 || memcmp(out, sha256_abc, 32) != 0)
 		bad("SHA-256(abc) via session final with KEEP is wrong");
 	expect("update after final with KEEP",
-	       sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 1, nullptr, nullptr), EBADFD);
+	       raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, s, buf, 1, nullptr, nullptr), EBADFD);
 	n = 32;
-	expect("final after final with KEEP", sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n), EBADFD);
+	expect("final after final with KEEP", raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, nullptr, 0, out, &n), EBADFD);
 	rm_sess(s);
 	// Without KEEP the session is gone.
 	s = mk_sess(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0);
 	n = 32;
-	e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, "abc", 3, out, &n);
+	e = raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, s, "abc", 3, out, &n);
 	if (e == 0)
 		fx.sessions--;
 	expect("final without KEEP", e, 0);
@@ -1397,7 +1305,7 @@ START_TEST(test_failed_session)
 
 	// The other session was not disturbed.
 	n = 32;
-	e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, other, "c", 1, out, &n);
+	e = raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, other, "c", 1, out, &n);
 	if (e == 0)
 		fx.sessions--;
 	expect("final of the other session", e, 0);
@@ -1425,7 +1333,7 @@ START_TEST(test_ebadmsg)
 				 mk_key(NCRYPTO_KEY_TYPE_CHACHA20, ck, 32, NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_DECRYPT)});
 	for (auto &ac : cases) {
 		std::string an = ncrypto_alg_name(ac.alg) ? ncrypto_alg_name(ac.alg) : "aead";
-		Op enc(NCRYPTO_OP_ENCRYPT, ac.alg, ac.key);
+		RawOp enc(NCRYPTO_OP_ENCRYPT, ac.alg, ac.key);
 		expect((an + " encrypt").c_str(), enc.in(pt, 48).out(ct, 48).with_iv(iv, 12).with_aad(aad, 13).with_tag(ct + 48, 16).run(fx.fd), 0);
 		memcpy(tag, ct + 48, 16);
 		// Separate output buffer, bad tag.
@@ -1434,7 +1342,7 @@ START_TEST(test_ebadmsg)
 		uint8_t badtag[16];
 		memcpy(badtag, tag, 16);
 		badtag[15] ^= 1;
-		Op d1(NCRYPTO_OP_DECRYPT, ac.alg, ac.key);
+		RawOp d1(NCRYPTO_OP_DECRYPT, ac.alg, ac.key);
 		expect((an + " decrypt with a bad tag").c_str(), d1.in(ct, 48).out(dst, 48).with_iv(iv, 12).with_aad(aad, 13).with_tag(badtag, 16).run(fx.fd), EBADMSG);
 		for (uint8_t b : dst)
 			if (b != 0x3c) {
@@ -1445,7 +1353,7 @@ START_TEST(test_ebadmsg)
 		uint8_t aad2[13];
 		memcpy(aad2, aad, 13);
 		aad2[12] ^= 0x80;
-		Op d2(NCRYPTO_OP_DECRYPT, ac.alg, ac.key);
+		RawOp d2(NCRYPTO_OP_DECRYPT, ac.alg, ac.key);
 		expect((an + " decrypt with modified AAD").c_str(), d2.in(ct, 48).out(dst, 48).with_iv(iv, 12).with_aad(aad2, 13).with_tag(tag, 16).run(fx.fd), EBADMSG);
 		for (uint8_t b : dst)
 			if (b != 0x3c) {
@@ -1458,13 +1366,13 @@ START_TEST(test_ebadmsg)
 		rec[5] ^= 0x10;
 		uint8_t before[64];
 		memcpy(before, rec, 64);
-		Op d3(NCRYPTO_OP_DECRYPT, ac.alg, ac.key);
+		RawOp d3(NCRYPTO_OP_DECRYPT, ac.alg, ac.key);
 		expect((an + " in-place decrypt of a modified record").c_str(), d3.in(rec, 48).out(rec, 48).with_iv(iv, 12).with_aad(aad, 13).with_tag(rec + 48, 16).run(fx.fd), EBADMSG);
 		if (memcmp(rec, before, 64) != 0)
 			bad("%s: failed in-place decrypt changed the record", an.c_str());
 		// The good record decrypts in place.
 		memcpy(rec, ct, 64);
-		Op d4(NCRYPTO_OP_DECRYPT, ac.alg, ac.key);
+		RawOp d4(NCRYPTO_OP_DECRYPT, ac.alg, ac.key);
 		expect((an + " in-place decrypt").c_str(), d4.in(rec, 48).out(rec, 48).with_iv(iv, 12).with_aad(aad, 13).with_tag(rec + 48, 16).run(fx.fd), 0);
 		if (memcmp(rec, pt, 48) != 0)
 			bad("%s: in-place decrypt gives a wrong plaintext", an.c_str());
@@ -1475,29 +1383,29 @@ START_TEST(test_ebadmsg)
 	// MAC verify, one-shot and session.
 	uint32_t k = mk_key(NCRYPTO_KEY_TYPE_GENERIC_SECRET, hmac_key, 32, NCRYPTO_KEY_SIGN | NCRYPTO_KEY_VERIFY);
 	uint8_t mac[32];
-	Op s(NCRYPTO_OP_SIGN, NCRYPTO_ALG_HMAC_SHA256, k);
+	RawOp s(NCRYPTO_OP_SIGN, NCRYPTO_ALG_HMAC_SHA256, k);
 	expect("HMAC sign", s.in(pt, 48).out(mac, 32).run(fx.fd), 0);
-	Op v(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
+	RawOp v(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
 	expect("HMAC verify", v.in(pt, 48).with_tag(mac, 32).run(fx.fd), 0);
-	Op v16(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
+	RawOp v16(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
 	expect("HMAC verify of a 16-byte truncated tag", v16.in(pt, 48).with_tag(mac, 16).run(fx.fd), 0);
-	Op v1(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
+	RawOp v1(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
 	expect("HMAC verify of a 1-byte truncated tag", v1.in(pt, 48).with_tag(mac, 1).run(fx.fd), 0);
 	mac[31] ^= 1;
-	Op vb(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
+	RawOp vb(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
 	expect("HMAC verify of a bad tag", vb.in(pt, 48).with_tag(mac, 32).run(fx.fd), EBADMSG);
 	uint32_t sess = mk_sess(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
-	expect("verify session update", sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, sess, pt, 48, nullptr, nullptr), 0);
-	int e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, sess, nullptr, 0, nullptr, nullptr, 0, mac, 32);
+	expect("verify session update", raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, sess, pt, 48, nullptr, nullptr), 0);
+	int e = raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, sess, nullptr, 0, nullptr, nullptr, 0, mac, 32);
 	if (e != EBADMSG)
 		bad("verify session final with a bad tag: got %s, expected EBADMSG", errname(e));
 	rm_failed_final(sess, "a failed verify final");
 	// With KEEP the failed session stays, finished.
 	sess = mk_sess(NCRYPTO_OP_VERIFY, NCRYPTO_ALG_HMAC_SHA256, k);
-	expect("verify session update", sess_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, sess, pt, 48, nullptr, nullptr), 0);
-	e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, sess, nullptr, 0, nullptr, nullptr, NCRYPTO_SESSION_F_KEEP, mac, 32);
+	expect("verify session update", raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_UPDATE, sess, pt, 48, nullptr, nullptr), 0);
+	e = raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, sess, nullptr, 0, nullptr, nullptr, NCRYPTO_SESSION_F_KEEP, mac, 32);
 	expect("verify session final (KEEP) with a bad tag", e, EBADMSG);
-	e = sess_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, sess, nullptr, 0, nullptr, nullptr, 0, mac, 32);
+	e = raw_session_data(fx.fd, NCRYPTO_IOC_SESSION_FINAL, sess, nullptr, 0, nullptr, nullptr, 0, mac, 32);
 	expect("verify session final after a failed final with KEEP", e, EBADFD);
 	rm_sess(sess);
 	rm_key(k);
@@ -1515,8 +1423,8 @@ START_TEST(test_quota_keys)
 	// Generate (not import) so the per-user memory accounting is exercised.
 	while (made.size() <= (size_t)limit + 1) {
 		uint32_t h;
-		e = key_create(fx.fd, NCRYPTO_IOC_KEY_GENERATE, NCRYPTO_KEY_TYPE_AES, nullptr, 16,
-			       NCRYPTO_KEY_ENCRYPT, &h);
+		e = raw_key_create(fx.fd, NCRYPTO_IOC_KEY_GENERATE, NCRYPTO_KEY_TYPE_AES, nullptr, 16,
+				   NCRYPTO_KEY_ENCRYPT, &h);
 		if (e)
 			break;
 		made.push_back(h);
@@ -1535,11 +1443,11 @@ START_TEST(test_quota_keys)
 	if (user_room && mem_room && info.ctx_keys != limit)
 		bad("EDQUOT at %u keys in the context, max_keys_per_ctx is %u", info.ctx_keys, limit);
 	uint32_t h;
-	expect("import at the limit", key_import(fx.fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT, &h), EDQUOT);
+	expect("import at the limit", raw_key_import(fx.fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT, &h), EDQUOT);
 	// One freed slot can be used again.
 	rm_key(made.back());
 	made.pop_back();
-	e = key_import(fx.fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT, &h);
+	e = raw_key_import(fx.fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT, &h);
 	if (!e) {
 		fx.keys++;
 		made.push_back(h);
@@ -1548,7 +1456,7 @@ START_TEST(test_quota_keys)
 	// Another context has its own per-context quota.
 	int fd2 = nct::raw_open();
 	uint32_t h2;
-	e = key_import(fd2, NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT, &h2);
+	e = raw_key_import(fd2, NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT, &h2);
 	if (fx.info.max_keys_per_user > limit + fx.info.live_keys)
 		expect("import in a second context", e, 0);
 	close(fd2);
@@ -1566,7 +1474,7 @@ START_TEST(test_quota_sessions)
 	int e = 0;
 	while (made.size() <= (size_t)limit + 1) {
 		uint32_t h;
-		e = sess_init(fx.fd, NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0, nullptr, 0, &h);
+		e = raw_session_init(fx.fd, NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0, nullptr, 0, &h);
 		if (e)
 			break;
 		made.push_back(h);
@@ -1592,7 +1500,7 @@ START_TEST(test_quota_sessions)
 	rm_sess(made.back());
 	made.pop_back();
 	uint32_t h;
-	e = sess_init(fx.fd, NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0, nullptr, 0, &h);
+	e = raw_session_init(fx.fd, NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0, nullptr, 0, &h);
 	if (!e) {
 		fx.sessions++;
 		made.push_back(h);
@@ -1621,8 +1529,8 @@ START_TEST(test_quota_keys_per_user)
 		fds.push_back(fd);
 		for (uint32_t i = 0; i < per_ctx; i++) {
 			uint32_t h;
-			e = key_create(fd, NCRYPTO_IOC_KEY_GENERATE, NCRYPTO_KEY_TYPE_AES, nullptr, 16,
-				       NCRYPTO_KEY_ENCRYPT, &h);
+			e = raw_key_create(fd, NCRYPTO_IOC_KEY_GENERATE, NCRYPTO_KEY_TYPE_AES, nullptr, 16,
+					   NCRYPTO_KEY_ENCRYPT, &h);
 			if (e)
 				break;
 			made++;
@@ -1647,7 +1555,7 @@ START_TEST(test_quota_keys_per_user)
 		close(fd);
 	// Closing the contexts gives the quota back.
 	uint32_t h;
-	int ie = key_import(fx.fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT, &h);
+	int ie = raw_key_import(fx.fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT, &h);
 	if (!ie)
 		fx.keys++;
 	expect("import after closing the other contexts", ie, 0);
@@ -1665,7 +1573,7 @@ END_TEST
 int child_encrypt(int fd, uint32_t key)
 {
 	uint8_t iv[16] = {0}, out[16] = {0}, buf[32];
-	Op op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, key);
+	RawOp op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, key);
 	if (op.in(kat_pt, 16).out(out, 16).with_iv(iv, 16).run(fd) != 0)
 		return 10;
 	if (memcmp(out, kat_ct, 16) != 0)
@@ -1727,7 +1635,7 @@ START_TEST(test_scm_rights)
 	close(sv[1]);
 	int fd = nct::raw_open();
 	uint32_t key;
-	ck_assert_int_eq(key_import(fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT, &key), 0);
+	ck_assert_int_eq(raw_key_import(fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT, &key), 0);
 	char cbuf[CMSG_SPACE(sizeof(int))];
 	memset(cbuf, 0, sizeof(cbuf));
 	struct iovec io = {&key, sizeof(key)};

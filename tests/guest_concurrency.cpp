@@ -17,67 +17,31 @@
 #include <unistd.h>
 #include <vector>
 
+using nct::kat_ct;
+using nct::kat_key;
+using nct::kat_pt;
+using nct::RawOp;
+using nct::raw_handle_ioctl;
+using nct::raw_key_import;
+using nct::raw_session_data;
+using nct::raw_session_init;
+
 namespace {
 
 using clk = std::chrono::steady_clock;
 
-const uint8_t kat_key[16] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
-			     0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f};
-const uint8_t kat_pt[16] = {0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77,
-			    0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff};
-const uint8_t kat_ct[16] = {0x69, 0xc4, 0xe0, 0xd8, 0x6a, 0x7b, 0x04, 0x30,
-			    0xd8, 0xcd, 0xb7, 0x80, 0x70, 0xb4, 0xc5, 0x5a};
 const uint8_t sha256_abc[32] = {0xba, 0x78, 0x16, 0xbf, 0x8f, 0x01, 0xcf, 0xea,
 				0x41, 0x41, 0x40, 0xde, 0x5d, 0xae, 0x22, 0x23,
 				0xb0, 0x03, 0x61, 0xa3, 0x96, 0x17, 0x7a, 0x9c,
 				0xb4, 0x10, 0xff, 0x61, 0xf2, 0x00, 0x15, 0xad};
-
-uint64_t ptr(const void *p) { return (uint64_t)(uintptr_t)p; }
-
-int xioctl(int fd, unsigned long req, void *arg) { return ioctl(fd, req, arg) == 0 ? 0 : errno; }
-
-int import_key(int fd, const uint8_t *key, uint32_t len, uint32_t type, uint32_t usage,
-	       uint32_t *h)
-{
-	struct ncrypto_key_create k;
-	memset(&k, 0, sizeof(k));
-	k.size = sizeof(k);
-	k.type = type;
-	k.usage = usage;
-	k.key_len = len;
-	k.data = ptr(key);
-	int e = xioctl(fd, NCRYPTO_IOC_KEY_IMPORT, &k);
-	*h = e ? 0 : k.handle;
-	return e;
-}
-
-int destroy(int fd, unsigned long req, uint32_t h)
-{
-	struct ncrypto_handle a;
-	memset(&a, 0, sizeof(a));
-	a.size = sizeof(a);
-	a.handle = h;
-	return xioctl(fd, req, &a);
-}
 
 // The known answer through `key`: 0 and a right answer, or the errno.
 // A success with a wrong answer is reported as -1.
 int kat_encrypt(int fd, uint32_t key)
 {
 	uint8_t iv[16] = {0}, out[16] = {0};
-	struct ncrypto_op op;
-	memset(&op, 0, sizeof(op));
-	op.size = sizeof(op);
-	op.op = NCRYPTO_OP_ENCRYPT;
-	op.alg = NCRYPTO_ALG_AES_CBC;
-	op.key = key;
-	op.iv = ptr(iv);
-	op.iv_len = 16;
-	op.src = ptr(kat_pt);
-	op.src_len = 16;
-	op.dst = ptr(out);
-	op.dst_len = 16;
-	int e = xioctl(fd, NCRYPTO_IOC_OP, &op);
+	RawOp op(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, key);
+	int e = op.with_iv(iv, 16).in(kat_pt, 16).out(out, 16).run(fd);
 	if (e)
 		return e;
 	return op.dst_len == 16 && memcmp(out, kat_ct, 16) == 0 ? 0 : -1;
@@ -86,16 +50,7 @@ int kat_encrypt(int fd, uint32_t key)
 int hash_abc(int fd)
 {
 	uint8_t out[32] = {0};
-	struct ncrypto_op op;
-	memset(&op, 0, sizeof(op));
-	op.size = sizeof(op);
-	op.op = NCRYPTO_OP_DIGEST;
-	op.alg = NCRYPTO_ALG_SHA256;
-	op.src = ptr("abc");
-	op.src_len = 3;
-	op.dst = ptr(out);
-	op.dst_len = 32;
-	int e = xioctl(fd, NCRYPTO_IOC_OP, &op);
+	int e = RawOp(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0).in("abc", 3).out(out, 32).run(fd);
 	if (e)
 		return e;
 	return memcmp(out, sha256_abc, 32) == 0 ? 0 : -1;
@@ -167,7 +122,7 @@ START_TEST(test_ops_with_churn)
 	Counters before = counters();
 	int fd = nct::raw_open();
 	uint32_t key;
-	ck_assert_int_eq(import_key(fd, kat_key, 16, NCRYPTO_KEY_TYPE_AES, NCRYPTO_KEY_ENCRYPT, &key), 0);
+	ck_assert_int_eq(raw_key_import(fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT, &key), 0);
 	std::atomic<bool> stop{false};
 	std::atomic<long> ops{0}, churns{0};
 	Problems probs;
@@ -188,7 +143,7 @@ START_TEST(test_ops_with_churn)
 			memset(k, t + 1, sizeof(k));
 			while (!stop) {
 				uint32_t h, s;
-				int e = import_key(fd, k, 16, NCRYPTO_KEY_TYPE_AES, NCRYPTO_KEY_ENCRYPT, &h);
+				int e = raw_key_import(fd, NCRYPTO_KEY_TYPE_AES, k, 16, NCRYPTO_KEY_ENCRYPT, &h);
 				if (e) {
 					probs.add(std::string("churn import: ") + strerror(e));
 					continue;
@@ -196,32 +151,20 @@ START_TEST(test_ops_with_churn)
 				e = kat_encrypt(fd, h);
 				if (e != -1)	// another key: a wrong answer is right
 					probs.add(std::string("churn key op: ") + (e ? strerror(e) : "gave the reference answer"));
-				if ((e = destroy(fd, NCRYPTO_IOC_KEY_DESTROY, h)))
+				if ((e = raw_handle_ioctl(fd, NCRYPTO_IOC_KEY_DESTROY, h)))
 					probs.add(std::string("churn destroy: ") + strerror(e));
-				struct ncrypto_session_init si;
-				memset(&si, 0, sizeof(si));
-				si.size = sizeof(si);
-				si.op = NCRYPTO_OP_DIGEST;
-				si.alg = NCRYPTO_ALG_SHA256;
-				if ((e = xioctl(fd, NCRYPTO_IOC_SESSION_INIT, &si))) {
+				if ((e = raw_session_init(fd, NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0,
+							  nullptr, 0, &s))) {
 					probs.add(std::string("churn session: ") + strerror(e));
 					continue;
 				}
-				s = si.handle;
-				struct ncrypto_session_data d;
-				memset(&d, 0, sizeof(d));
-				d.size = sizeof(d);
-				d.handle = s;
-				d.src = ptr("abc");
-				d.src_len = 3;
 				uint8_t out[32];
-				d.dst = ptr(out);
-				d.dst_len = 32;
+				uint32_t n = 32;
 				if (churns % 2) {
-					e = xioctl(fd, NCRYPTO_IOC_SESSION_FINAL, &d);
+					e = raw_session_data(fd, NCRYPTO_IOC_SESSION_FINAL, s, "abc", 3, out, &n);
 					if (e || memcmp(out, sha256_abc, 32))
 						probs.add(std::string("churn session final: ") + (e ? strerror(e) : "wrong digest"));
-				} else if ((e = destroy(fd, NCRYPTO_IOC_SESSION_DESTROY, s))) {
+				} else if ((e = raw_handle_ioctl(fd, NCRYPTO_IOC_SESSION_DESTROY, s))) {
 					probs.add(std::string("churn session destroy: ") + strerror(e));
 				}
 				churns++;
@@ -248,19 +191,13 @@ START_TEST(test_destroy_while_in_use)
 	Counters before = counters();
 	int fd = nct::raw_open();
 	uint32_t victim;
-	ck_assert_int_eq(import_key(fd, kat_key, 16, NCRYPTO_KEY_TYPE_AES,
-				    NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_SIGN, &victim), 0);
+	ck_assert_int_eq(raw_key_import(fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16,
+					NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_SIGN, &victim), 0);
 	// A cipher session started with the key outlives the key's handle.
 	uint8_t iv[16] = {0};
-	struct ncrypto_session_init si;
-	memset(&si, 0, sizeof(si));
-	si.size = sizeof(si);
-	si.op = NCRYPTO_OP_ENCRYPT;
-	si.alg = NCRYPTO_ALG_AES_CBC;
-	si.key = victim;
-	si.iv = ptr(iv);
-	si.iv_len = 16;
-	ck_assert_int_eq(xioctl(fd, NCRYPTO_IOC_SESSION_INIT, &si), 0);
+	uint32_t sess;
+	ck_assert_int_eq(raw_session_init(fd, NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CBC, victim,
+					  iv, 16, &sess), 0);
 
 	std::atomic<bool> stop{false}, destroyed{false};
 	std::atomic<long> ok_ops{0}, enoent{0};
@@ -285,7 +222,7 @@ START_TEST(test_destroy_while_in_use)
 			}
 		});
 	std::this_thread::sleep_for(run_time / 3);
-	ck_assert_int_eq(destroy(fd, NCRYPTO_IOC_KEY_DESTROY, victim), 0);
+	ck_assert_int_eq(raw_handle_ioctl(fd, NCRYPTO_IOC_KEY_DESTROY, victim), 0);
 	destroyed = true;
 	std::this_thread::sleep_for(run_time / 3);
 	stop = true;
@@ -294,25 +231,16 @@ START_TEST(test_destroy_while_in_use)
 	printf("ops before destroy %ld, ENOENT after %ld\n", ok_ops.load(), enoent.load());
 	probs.check();
 	ck_assert_msg(enoent > 0, "no op saw the key destroyed");
-	ck_assert_int_eq(destroy(fd, NCRYPTO_IOC_KEY_DESTROY, victim), ENOENT);
+	ck_assert_int_eq(raw_handle_ioctl(fd, NCRYPTO_IOC_KEY_DESTROY, victim), ENOENT);
 
 	// The session still encrypts with the destroyed key's value.
-	struct ncrypto_session_data d;
 	uint8_t out[32];
-	memset(&d, 0, sizeof(d));
-	d.size = sizeof(d);
-	d.handle = si.handle;
-	d.src = ptr(kat_pt);
-	d.src_len = 16;
-	d.dst = ptr(out);
-	d.dst_len = 32;
-	ck_assert_int_eq(xioctl(fd, NCRYPTO_IOC_SESSION_UPDATE, &d), 0);
-	memset(&d, 0, sizeof(d));
-	d.size = sizeof(d);
-	d.handle = si.handle;
-	d.dst = ptr(out + 16);
-	d.dst_len = 16;
-	ck_assert_int_eq(xioctl(fd, NCRYPTO_IOC_SESSION_FINAL, &d), 0);
+	uint32_t n = 32;
+	ck_assert_int_eq(raw_session_data(fd, NCRYPTO_IOC_SESSION_UPDATE, sess, kat_pt, 16,
+					  out, &n), 0);
+	n = 16;
+	ck_assert_int_eq(raw_session_data(fd, NCRYPTO_IOC_SESSION_FINAL, sess, nullptr, 0,
+					  out + 16, &n), 0);
 	ck_assert_msg(memcmp(out, kat_ct, 16) == 0, "session after key destroy: wrong output");
 	close(fd);
 	expect_counters(before, "closing the context");
@@ -325,16 +253,13 @@ START_TEST(test_close_in_flight)
 	Counters before = counters();
 	int fd = nct::raw_open();
 	uint32_t key;
-	ck_assert_int_eq(import_key(fd, kat_key, 16, NCRYPTO_KEY_TYPE_AES,
-				    NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_DECRYPT, &key), 0);
+	ck_assert_int_eq(raw_key_import(fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16,
+					NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_DECRYPT, &key), 0);
 	// Sessions left open: destroyed with the context.
 	for (int i = 0; i < 3; i++) {
-		struct ncrypto_session_init si;
-		memset(&si, 0, sizeof(si));
-		si.size = sizeof(si);
-		si.op = NCRYPTO_OP_DIGEST;
-		si.alg = NCRYPTO_ALG_SHA3_512;
-		ck_assert_int_eq(xioctl(fd, NCRYPTO_IOC_SESSION_INIT, &si), 0);
+		uint32_t sess;
+		ck_assert_int_eq(raw_session_init(fd, NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA3_512, 0,
+						  nullptr, 0, &sess), 0);
 	}
 	struct ncrypto_info info = nct::device_info();
 	size_t big = std::min<size_t>(256 * 1024, info.max_op_len);
@@ -349,26 +274,13 @@ START_TEST(test_close_in_flight)
 			uint8_t iv[16] = {0};
 			for (;;) {
 				bool was_closed = closed;
-				struct ncrypto_op op;
-				memset(&op, 0, sizeof(op));
-				op.size = sizeof(op);
-				op.src = ptr(src.data());
-				op.src_len = (uint32_t)big;
-				op.dst = ptr(dst.data());
-				op.dst_len = (uint32_t)dst.size();
+				RawOp op(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA3_512, 0);
 				if (t % 2) {
-					op.op = NCRYPTO_OP_ENCRYPT;
-					op.alg = NCRYPTO_ALG_AES_GCM;
-					op.key = key;
-					op.iv = ptr(iv);
-					op.iv_len = 12;
-					op.tag = ptr(tag.data());
-					op.tag_len = 16;
-				} else {
-					op.op = NCRYPTO_OP_DIGEST;
-					op.alg = NCRYPTO_ALG_SHA3_512;
+					op = RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, key);
+					op.with_iv(iv, 12).with_tag(tag.data(), 16);
 				}
-				int e = xioctl(fd, NCRYPTO_IOC_OP, &op);
+				op.in(src.data(), (uint32_t)big).out(dst.data(), (uint32_t)dst.size());
+				int e = op.run(fd);
 				if (e == 0) {
 					ok_ops++;
 					if (!was_closed && closed)
@@ -405,7 +317,7 @@ START_TEST(test_dup_outlives_close)
 	Counters before = counters();
 	int fd = nct::raw_open();
 	uint32_t key;
-	ck_assert_int_eq(import_key(fd, kat_key, 16, NCRYPTO_KEY_TYPE_AES, NCRYPTO_KEY_ENCRYPT, &key), 0);
+	ck_assert_int_eq(raw_key_import(fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16, NCRYPTO_KEY_ENCRYPT, &key), 0);
 	std::vector<int> dups;
 	for (int i = 0; i < 4; i++)
 		dups.push_back(dup(fd));
