@@ -13,15 +13,12 @@
 #include <unistd.h>
 
 using nct::Bytes;
+using nct::kat_ct;
+using nct::kat_key;
+using nct::kat_pt;
 
 namespace {
 
-const uint8_t kat_key[16] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
-			     0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f};
-const uint8_t kat_pt[16] = {0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77,
-			    0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff};
-const uint8_t kat_ct[16] = {0x69, 0xc4, 0xe0, 0xd8, 0x6a, 0x7b, 0x04, 0x30,
-			    0xd8, 0xcd, 0xb7, 0x80, 0x70, 0xb4, 0xc5, 0x5a};
 const uint8_t zero_iv[16] = {0};
 // SHA-256("abc") and HMAC-SHA256 of RFC 4231 test case 2.
 const char *sha256_abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
@@ -67,6 +64,15 @@ ncrypto_key_t aes_kat(uint32_t usage)
 		ck_assert_msg(r_ == (want), "%s = %s, expected %s", #expr, nct::err_name(r_), \
 			      nct::err_name(want));                                        \
 	} while (0)
+
+// The kernel side of `ctx` holds no key and no session.
+void expect_ctx_empty()
+{
+	struct ncrypto_info info;
+	ck_assert_err(ncrypto_get_info(ctx, &info, nullptr, nullptr), NCRYPTO_OK);
+	ck_assert_uint_eq(info.ctx_keys, 0);
+	ck_assert_uint_eq(info.ctx_sessions, 0);
+}
 
 START_TEST(test_open_and_info)
 {
@@ -141,10 +147,7 @@ START_TEST(test_bad_handles)
 	ck_assert_err(ncrypto_session_destroy(s), NCRYPTO_OK);
 	ck_assert_err(ncrypto_session_update(s, out, 1, nullptr, nullptr), NCRYPTO_E_BAD_HANDLE);
 	// The kernel side agrees: nothing left.
-	struct ncrypto_info info;
-	ck_assert_err(ncrypto_get_info(ctx, &info, nullptr, nullptr), NCRYPTO_OK);
-	ck_assert_uint_eq(info.ctx_keys, 0);
-	ck_assert_uint_eq(info.ctx_sessions, 0);
+	expect_ctx_empty();
 }
 END_TEST
 
@@ -387,10 +390,7 @@ START_TEST(test_sessions)
 	ck_assert_ptr_null(c);
 	ncrypto_session_destroy(s);
 	ncrypto_key_destroy(k);
-	struct ncrypto_info info;
-	ck_assert_err(ncrypto_get_info(ctx, &info, nullptr, nullptr), NCRYPTO_OK);
-	ck_assert_uint_eq(info.ctx_keys, 0);
-	ck_assert_uint_eq(info.ctx_sessions, 0);
+	expect_ctx_empty();
 }
 END_TEST
 
