@@ -75,6 +75,11 @@ struct Runner {
 	// Imports a non-exportable key with just `usage`. Returns the library's
 	// result; a FIPS-refused kind may be refused here already.
 	int import(uint32_t type, const Bytes &key, uint32_t usage, ncrypto_key_t *k);
+	// An encryption's output (olen bytes of out) against the case's ct:
+	// a valid case must give it, an invalid one must not.
+	void check_ct(const Case &c, const Bytes &out, size_t olen, const Bytes &ct);
+	// A successful decryption of a valid or acceptable case gave msg.
+	void check_msg(const Case &c, const Bytes &out, size_t olen, const Bytes &msg);
 	void run_aead(const Case &c);
 	void run_cbc(const Case &c);
 	void run_xts(const Case &c);
@@ -112,6 +117,25 @@ Bytes buf(size_t n, uint8_t fill) { return Bytes(n + 1, fill); }
 bool prefix_eq(const Bytes &got, size_t n, const Bytes &want)
 {
 	return n == want.size() && memcmp(got.data(), want.data(), n) == 0;
+}
+
+void Runner::check_ct(const Case &c, const Bytes &out, size_t olen, const Bytes &ct)
+{
+	bool same = prefix_eq(out, olen, ct);
+	if (c.result == "valid" && !same)
+		bad(c, "encrypt gave %s, expected %s",
+		    nct::hex(out.data(), olen).c_str(), nct::hex(ct).c_str());
+	if (c.result == "invalid" && same)
+		bad(c, "encrypt reproduced the invalid ct");
+}
+
+void Runner::check_msg(const Case &c, const Bytes &out, size_t olen, const Bytes &msg)
+{
+	if (!prefix_eq(out, olen, msg))
+		bad(c, "decrypt gave %s, expected %s", nct::hex(out.data(), olen).c_str(),
+		    nct::hex(msg).c_str());
+	else
+		st.valid += c.result == "valid";
 }
 
 void Runner::run_aead(const Case &c)
@@ -178,14 +202,8 @@ void Runner::run_aead(const Case &c)
 				st.param_rejected++;
 		} else if (c.result == "valid" ||
 			   (c.result == "acceptable" && r == NCRYPTO_OK)) {
-			if (expect(c, "decrypt", r, NCRYPTO_OK)) {
-				if (!prefix_eq(out, olen, msg))
-					bad(c, "decrypt gave %s, expected %s",
-					    nct::hex(out.data(), olen).c_str(),
-					    nct::hex(msg).c_str());
-				else
-					st.valid += c.result == "valid";
-			}
+			if (expect(c, "decrypt", r, NCRYPTO_OK))
+				check_msg(c, out, olen, msg);
 		} else if (expect(c, "decrypt", r, NCRYPTO_E_AUTH_FAILED)) {
 			if (out != pattern)
 				bad(c, "failed decrypt wrote to the output buffer");
@@ -212,14 +230,8 @@ void Runner::run_cbc(const Case &c)
 		size_t olen = msg.size() + 16;
 		int r = ncrypto_cbc_pkcs7_encrypt(ke, iv.data(), iv.size(), msg.data(),
 						  msg.size(), out.data(), &olen);
-		if (expect(c, "cbc_pkcs7_encrypt", r, NCRYPTO_OK)) {
-			bool same = prefix_eq(out, olen, ct);
-			if (c.result == "valid" && !same)
-				bad(c, "encrypt gave %s, expected %s",
-				    nct::hex(out.data(), olen).c_str(), nct::hex(ct).c_str());
-			if (c.result == "invalid" && same)
-				bad(c, "encrypt reproduced the invalid ct");
-		}
+		if (expect(c, "cbc_pkcs7_encrypt", r, NCRYPTO_OK))
+			check_ct(c, out, olen, ct);
 	}
 	{
 		Bytes out = buf(ct.size(), 0xa5);
@@ -227,14 +239,8 @@ void Runner::run_cbc(const Case &c)
 		int r = ncrypto_cbc_pkcs7_decrypt(kd, iv.data(), iv.size(), ct.data(),
 						  ct.size(), out.data(), &olen);
 		if (c.result == "valid" || (c.result == "acceptable" && r == NCRYPTO_OK)) {
-			if (expect(c, "cbc_pkcs7_decrypt", r, NCRYPTO_OK)) {
-				if (!prefix_eq(out, olen, msg))
-					bad(c, "decrypt gave %s, expected %s",
-					    nct::hex(out.data(), olen).c_str(),
-					    nct::hex(msg).c_str());
-				else
-					st.valid += c.result == "valid";
-			}
+			if (expect(c, "cbc_pkcs7_decrypt", r, NCRYPTO_OK))
+				check_msg(c, out, olen, msg);
 		} else if (ct.empty() || ct.size() % 16) {
 			// Not a CBC ciphertext at all (a public fact, unlike the
 			// padding): libncrypto refuses it as an invalid argument.
@@ -287,12 +293,7 @@ void Runner::run_xts(const Case &c)
 		if (fips_refused) {
 			expect(c, "encrypt (FIPS)", r, NCRYPTO_E_FIPS);
 		} else if (expect(c, "encrypt", r, NCRYPTO_OK)) {
-			bool same = prefix_eq(out, olen, ct);
-			if (c.result == "valid" && !same)
-				bad(c, "encrypt gave %s, expected %s",
-				    nct::hex(out.data(), olen).c_str(), nct::hex(ct).c_str());
-			if (c.result == "invalid" && same)
-				bad(c, "encrypt reproduced the invalid ct");
+			check_ct(c, out, olen, ct);
 		}
 		out = buf(ct.size(), 0);
 		olen = ct.size();
