@@ -60,6 +60,22 @@ int set_tag(struct ncrypto_op &op, const uint8_t *tag, size_t tag_len)
 	return NCRYPTO_OK;
 }
 
+// The keyed ops with an output: cipher, MAC, AEAD (`tag` given: its
+// buffer, read or written by the kernel).
+int keyed_op(ncrypto_key_t key, uint32_t type, uint32_t alg, Buf iv, Buf aad, Buf in,
+	     uint8_t *out, size_t *out_len, const Buf *tag)
+{
+	return with(key, [&](ncrypto_key_st &k) -> int {
+		struct ncrypto_op op;
+		if (!out_len)
+			return NCRYPTO_E_INVALID_ARG;
+		int rc = prepare(op, type, alg, k.handle, iv, aad, in, out, out_len);
+		if (rc == NCRYPTO_OK && tag)
+			rc = set_tag(op, static_cast<const uint8_t *>(tag->p), tag->n);
+		return rc ? rc : run(*k.dev, op, out_len);
+	});
+}
+
 } // namespace
 
 extern "C" {
@@ -79,13 +95,7 @@ int ncrypto_hash(ncrypto_ctx_t ctx, uint32_t alg, const uint8_t *in,
 int ncrypto_mac(ncrypto_key_t key, uint32_t alg, const uint8_t *in,
 		size_t in_len, uint8_t *out, size_t *out_len)
 {
-	return with(key, [&](ncrypto_key_st &k) -> int {
-		struct ncrypto_op op;
-		if (!out_len)
-			return NCRYPTO_E_INVALID_ARG;
-		int rc = prepare(op, NCRYPTO_OP_SIGN, alg, k.handle, {}, {}, {in, in_len}, out, out_len);
-		return rc ? rc : run(*k.dev, op, out_len);
-	});
+	return keyed_op(key, NCRYPTO_OP_SIGN, alg, {}, {}, {in, in_len}, out, out_len, nullptr);
 }
 
 int ncrypto_mac_verify(ncrypto_key_t key, uint32_t alg, const uint8_t *in,
@@ -104,26 +114,16 @@ int ncrypto_encrypt(ncrypto_key_t key, uint32_t alg, const uint8_t *iv,
 		    size_t iv_len, const uint8_t *in, size_t in_len,
 		    uint8_t *out, size_t *out_len)
 {
-	return with(key, [&](ncrypto_key_st &k) -> int {
-		struct ncrypto_op op;
-		if (!out_len)
-			return NCRYPTO_E_INVALID_ARG;
-		int rc = prepare(op, NCRYPTO_OP_ENCRYPT, alg, k.handle, {iv, iv_len}, {}, {in, in_len}, out, out_len);
-		return rc ? rc : run(*k.dev, op, out_len);
-	});
+	return keyed_op(key, NCRYPTO_OP_ENCRYPT, alg, {iv, iv_len}, {}, {in, in_len}, out, out_len,
+			nullptr);
 }
 
 int ncrypto_decrypt(ncrypto_key_t key, uint32_t alg, const uint8_t *iv,
 		    size_t iv_len, const uint8_t *in, size_t in_len,
 		    uint8_t *out, size_t *out_len)
 {
-	return with(key, [&](ncrypto_key_st &k) -> int {
-		struct ncrypto_op op;
-		if (!out_len)
-			return NCRYPTO_E_INVALID_ARG;
-		int rc = prepare(op, NCRYPTO_OP_DECRYPT, alg, k.handle, {iv, iv_len}, {}, {in, in_len}, out, out_len);
-		return rc ? rc : run(*k.dev, op, out_len);
-	});
+	return keyed_op(key, NCRYPTO_OP_DECRYPT, alg, {iv, iv_len}, {}, {in, in_len}, out, out_len,
+			nullptr);
 }
 
 int ncrypto_aead_encrypt(ncrypto_key_t key, uint32_t alg, const uint8_t *nonce,
@@ -131,15 +131,9 @@ int ncrypto_aead_encrypt(ncrypto_key_t key, uint32_t alg, const uint8_t *nonce,
 			 const uint8_t *in, size_t in_len, uint8_t *out,
 			 size_t *out_len, uint8_t *tag, size_t tag_len)
 {
-	return with(key, [&](ncrypto_key_st &k) -> int {
-		struct ncrypto_op op;
-		if (!out_len)
-			return NCRYPTO_E_INVALID_ARG;
-		int rc = prepare(op, NCRYPTO_OP_ENCRYPT, alg, k.handle, {nonce, nonce_len}, {aad, aad_len}, {in, in_len}, out, out_len);
-		if (rc == NCRYPTO_OK)
-			rc = set_tag(op, tag, tag_len);
-		return rc ? rc : run(*k.dev, op, out_len);
-	});
+	Buf t{tag, tag_len};
+	return keyed_op(key, NCRYPTO_OP_ENCRYPT, alg, {nonce, nonce_len}, {aad, aad_len}, {in, in_len},
+			out, out_len, &t);
 }
 
 int ncrypto_aead_decrypt(ncrypto_key_t key, uint32_t alg, const uint8_t *nonce,
@@ -147,15 +141,9 @@ int ncrypto_aead_decrypt(ncrypto_key_t key, uint32_t alg, const uint8_t *nonce,
 			 const uint8_t *in, size_t in_len, const uint8_t *tag,
 			 size_t tag_len, uint8_t *out, size_t *out_len)
 {
-	return with(key, [&](ncrypto_key_st &k) -> int {
-		struct ncrypto_op op;
-		if (!out_len)
-			return NCRYPTO_E_INVALID_ARG;
-		int rc = prepare(op, NCRYPTO_OP_DECRYPT, alg, k.handle, {nonce, nonce_len}, {aad, aad_len}, {in, in_len}, out, out_len);
-		if (rc == NCRYPTO_OK)
-			rc = set_tag(op, tag, tag_len);
-		return rc ? rc : run(*k.dev, op, out_len);
-	});
+	Buf t{tag, tag_len};
+	return keyed_op(key, NCRYPTO_OP_DECRYPT, alg, {nonce, nonce_len}, {aad, aad_len}, {in, in_len},
+			out, out_len, &t);
 }
 
 } // extern "C"
