@@ -128,7 +128,8 @@ out_key:
  * partial overlap, which the ABI forbids, is left to the copy path, which
  * reads all input first). 1: not possible here, the caller copies instead.
  */
-static int ncr_op_cipher_zc(struct crypto_skcipher *tfm, bool enc,
+static int ncr_op_cipher_zc(const struct ncr_alg *alg,
+			    struct crypto_skcipher *tfm, bool enc,
 			    const struct ncr_op_ptrs *p, u32 n, u8 *iv)
 {
 	bool inplace = p->src == p->dst;
@@ -138,7 +139,13 @@ static int ncr_op_cipher_zc(struct crypto_skcipher *tfm, bool enc,
 	void *req;
 	int err = 1;
 
-	if (n < NCR_PIN_MIN_LEN ||
+	/*
+	 * Not XTS: the generic xts template stores src ^ tweak in dst before
+	 * encrypting it there, and a thread reading dst meanwhile would learn
+	 * tweaks (an ECB oracle under both keys). Every other mode leaves only
+	 * values the caller can compute from its input and output.
+	 */
+	if (n < NCR_PIN_MIN_LEN || alg->id == NCRYPTO_ALG_AES_XTS ||
 	    (!inplace && !ncr_pin_disjoint(p->src, p->dst, n)))
 		return 1;
 	req_size = ncr_crypt_skcipher_reqsize(tfm);
@@ -205,7 +212,7 @@ static int ncr_op_cipher(struct ncr_ctx *ctx, struct ncrypto_op *op,
 		op->dst_len = 0;
 		goto out_key;
 	}
-	err = ncr_op_cipher_zc(tfm, enc, p, op->src_len, iv);
+	err = ncr_op_cipher_zc(alg, tfm, enc, p, op->src_len, iv);
 	if (err <= 0) {
 		if (!err)
 			op->dst_len = op->src_len;
