@@ -1186,6 +1186,79 @@ START_TEST(test_huge_lengths)
 }
 END_TEST
 
+// ---- large buffers: the zero-copy path (pinned user pages, >= 4 KiB) ----------------
+
+// `pages` pages readable and writable, followed by one page with `tail_prot`.
+struct LargeRegion {
+	uint8_t *base;
+	size_t pages;
+	LargeRegion(size_t n, int tail_prot) : pages(n)
+	{
+		void *p = mmap(nullptr, (n + 1) * page, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		ck_assert(p != MAP_FAILED);
+		base = (uint8_t *)p;
+		memset(base, 0x5a, n * page);
+		ck_assert(mprotect(base + n * page, page, tail_prot) == 0);
+	}
+	~LargeRegion() { munmap(base, (pages + 1) * page); }
+	// A buffer of `len` bytes ending `into` bytes inside the last page.
+	uint8_t *ending_in_tail(size_t len, size_t into) { return base + pages * page + into - len; }
+};
+
+START_TEST(test_large_partly_mapped)
+{
+	const uint32_t len = 4 * page;	// large enough for the pinned path
+	uint8_t iv[16] = {0}, tag[16], digest[32];
+	LargeRegion none(6, PROT_NONE), ro(6, PROT_READ);
+	std::vector<uint8_t> good(len + 64, 0x11), before;
+	// Input whose last bytes are unmapped: a pinned read fails part way.
+	uint8_t *src_bad = none.ending_in_tail(len, 16);
+	expect("SHA-256 of a large input running into an unmapped page",
+	       RawOp(NCRYPTO_OP_DIGEST, NCRYPTO_ALG_SHA256, 0).in(src_bad, len).out(digest, 32).run(fx.fd), EFAULT);
+	expect("CTR encrypt of a large input running into an unmapped page",
+	       RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CTR, fx.ref_key).in(src_bad, len).out(good.data(), len).with_iv(iv, 16).run(fx.fd), EFAULT);
+	expect("GCM encrypt of a large input running into an unmapped page",
+	       RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, fx.ref_key).in(src_bad, len).out(good.data(), len).with_iv(iv, 12).with_tag(tag, 16).run(fx.fd), EFAULT);
+	// Output whose last bytes are unmapped, or read-only (a pinned write fails).
+	for (LargeRegion *r : {&none, &ro}) {
+		const char *what = r == &none ? "unmapped" : "read-only";
+		uint8_t *dst_bad = r->ending_in_tail(len, 16);
+		std::string n = std::string("CTR encrypt into a large output running into a ") + what + " page";
+		expect(n.c_str(), RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CTR, fx.ref_key).in(good.data(), len).out(dst_bad, len).with_iv(iv, 16).run(fx.fd), EFAULT);
+		n = std::string("GCM encrypt into a large output running into a ") + what + " page";
+		expect(n.c_str(), RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, fx.ref_key).in(good.data(), len).out(dst_bad, len).with_iv(iv, 12).with_tag(tag, 16).run(fx.fd), EFAULT);
+	}
+	// The same operations on good buffers still work and agree with the
+	// small-buffer (copy) path: CTR of the first 16 bytes.
+	std::vector<uint8_t> big_ct(len), small_ct(16);
+	expect("CTR encrypt of a large good buffer",
+	       RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CTR, fx.ref_key).in(good.data(), len).out(big_ct.data(), len).with_iv(iv, 16).run(fx.fd), 0);
+	expect("CTR encrypt of 16 bytes",
+	       RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_CTR, fx.ref_key).in(good.data(), 16).out(small_ct.data(), 16).with_iv(iv, 16).run(fx.fd), 0);
+	if (memcmp(big_ct.data(), small_ct.data(), 16) != 0)
+		bad("large (pinned) and small (copied) CTR encryptions disagree");
+	// A large AEAD decryption with a bad tag leaves the large dst untouched.
+	std::vector<uint8_t> ct(len), dst(len, 0x3c);
+	expect("GCM encrypt of a large buffer",
+	       RawOp(NCRYPTO_OP_ENCRYPT, NCRYPTO_ALG_AES_GCM, fx.ref_key).in(good.data(), len).out(ct.data(), len).with_iv(iv, 12).with_tag(tag, 16).run(fx.fd), 0);
+	tag[0] ^= 1;
+	expect("GCM decrypt of a large buffer with a bad tag",
+	       RawOp(NCRYPTO_OP_DECRYPT, NCRYPTO_ALG_AES_GCM, fx.ref_key).in(ct.data(), len).out(dst.data(), len).with_iv(iv, 12).with_tag(tag, 16).run(fx.fd), EBADMSG);
+	for (uint8_t b : dst)
+		if (b != 0x3c) {
+			bad("a failed large GCM decryption wrote to dst");
+			break;
+		}
+	tag[0] ^= 1;
+	expect("GCM decrypt of a large buffer",
+	       RawOp(NCRYPTO_OP_DECRYPT, NCRYPTO_ALG_AES_GCM, fx.ref_key).in(ct.data(), len).out(dst.data(), len).with_iv(iv, 12).with_tag(tag, 16).run(fx.fd), 0);
+	if (memcmp(dst.data(), good.data(), len) != 0)
+		bad("a large GCM round trip does not give the plaintext back");
+	finish();
+}
+END_TEST
+
 START_TEST(test_enospc)
 {
 	uint8_t iv[16] = {0}, buf[64] = {0}, out[64], tag[16];
@@ -1691,6 +1764,7 @@ int main()
 	tcase_add_test(tcase(s, "permissions"), test_permissions);
 	tcase_add_test(tcase(s, "bad_arguments"), test_bad_arguments);
 	tcase_add_test(tcase(s, "huge_lengths", 120), test_huge_lengths);
+	tcase_add_test(tcase(s, "large_partly_mapped"), test_large_partly_mapped);
 	tcase_add_test(tcase(s, "enospc"), test_enospc);
 	tcase_add_test(tcase(s, "failed_session"), test_failed_session);
 	tcase_add_test(tcase(s, "ebadmsg"), test_ebadmsg);
