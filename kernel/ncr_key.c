@@ -203,6 +203,33 @@ int ncr_key_acquire(struct ncr_ctx *ctx, u32 handle, struct ncr_alg *alg,
 	return 0;
 }
 
+/*
+ * The transform of a hash, MAC or cipher operation: the key's own keyed
+ * transform when alg takes a key (acquired as ncr_key_acquire does, the
+ * reference left in *keyp), otherwise alg's shared unkeyed hash transform
+ * (*keyp NULL). An ERR_PTR on failure, with no reference held.
+ */
+void *ncr_key_acquire_tfm(struct ncr_ctx *ctx, u32 handle,
+			  struct ncr_alg *alg, u32 usage,
+			  struct ncr_key **keyp)
+{
+	void *tfm;
+	int err;
+
+	*keyp = NULL;
+	if (!alg->key_type)
+		return ncr_alg_hash_tfm(alg);
+	err = ncr_key_acquire(ctx, handle, alg, usage, keyp);
+	if (err)
+		return ERR_PTR(err);
+	tfm = ncr_key_tfm(*keyp, alg, 0);
+	if (IS_ERR(tfm)) {
+		ncr_key_put(*keyp);
+		*keyp = NULL;
+	}
+	return tfm;
+}
+
 static int ncr_key_check_len(u32 type, u32 len)
 {
 	switch (type) {
@@ -428,15 +455,11 @@ long ncr_key_ioctl_destroy(struct ncr_ctx *ctx, void __user *uarg)
 {
 	struct ncrypto_handle h;
 	struct ncr_key *key;
-	u32 usize;
 	int err;
 
-	err = ncr_uapi_copy_in(&h, sizeof(h), NCRYPTO_SIZE_HANDLE_VER0, uarg,
-			       &usize);
+	err = ncr_uapi_handle_in(&h, uarg);
 	if (err)
 		return err;
-	if (h.flags || h.reserved0)
-		return -EINVAL;
 	key = ncr_ctx_remove_key(ctx, h.handle);
 	if (!key)
 		return -ENOENT;

@@ -38,6 +38,9 @@ void ncr_key_put(struct ncr_key *key);
 void *ncr_key_tfm(struct ncr_key *key, const struct ncr_alg *alg, u32 tag_len);
 int ncr_key_acquire(struct ncr_ctx *ctx, u32 handle, struct ncr_alg *alg,
 		    u32 usage, struct ncr_key **out);
+void *ncr_key_acquire_tfm(struct ncr_ctx *ctx, u32 handle,
+			  struct ncr_alg *alg, u32 usage,
+			  struct ncr_key **keyp);
 
 long ncr_key_ioctl_create(struct ncr_ctx *ctx, void __user *uarg, bool import);
 long ncr_key_ioctl_info(struct ncr_ctx *ctx, void __user *uarg);

@@ -65,21 +65,11 @@ static int ncr_op_hash(struct ncr_ctx *ctx, struct ncrypto_op *op,
 		return -EINVAL;
 	}
 
-	if (alg->alg_class == NCRYPTO_CLASS_MAC) {
-		err = ncr_key_acquire(ctx, op->key, alg,
-				      op->op == NCRYPTO_OP_SIGN ?
-				      NCRYPTO_KEY_SIGN : NCRYPTO_KEY_VERIFY,
-				      &key);
-		if (err)
-			return err;
-		tfm = ncr_key_tfm(key, alg, 0);
-	} else {
-		tfm = ncr_alg_hash_tfm(alg);
-	}
-	if (IS_ERR(tfm)) {
-		err = PTR_ERR(tfm);
-		goto out_key;
-	}
+	tfm = ncr_key_acquire_tfm(ctx, op->key, alg,
+				  op->op == NCRYPTO_OP_SIGN ?
+				  NCRYPTO_KEY_SIGN : NCRYPTO_KEY_VERIFY, &key);
+	if (IS_ERR(tfm))
+		return PTR_ERR(tfm);
 
 	if (op->op == NCRYPTO_OP_VERIFY) {
 		op->dst_len = 0;

@@ -220,19 +220,10 @@ long ncr_session_ioctl_init(struct ncr_ctx *ctx, void __user *uarg)
 	if (err)
 		return err;
 
-	if (alg->key_type) {
-		err = ncr_key_acquire(ctx, si.key, alg,
-				      ncr_session_usage(si.op), &key);
-		if (err)
-			return err;
-		tfm = ncr_key_tfm(key, alg, 0);
-	} else {
-		tfm = ncr_alg_hash_tfm(alg);
-	}
-	if (IS_ERR(tfm)) {
-		err = PTR_ERR(tfm);
-		goto out_key;
-	}
+	tfm = ncr_key_acquire_tfm(ctx, si.key, alg, ncr_session_usage(si.op),
+				  &key);
+	if (IS_ERR(tfm))
+		return PTR_ERR(tfm);
 	if (alg->alg_class != NCRYPTO_CLASS_CIPHER)
 		hash = tfm;
 
@@ -651,15 +642,11 @@ long ncr_session_ioctl_destroy(struct ncr_ctx *ctx, void __user *uarg)
 {
 	struct ncrypto_handle h;
 	struct ncr_session *s;
-	u32 usize;
 	int err;
 
-	err = ncr_uapi_copy_in(&h, sizeof(h), NCRYPTO_SIZE_HANDLE_VER0, uarg,
-			       &usize);
+	err = ncr_uapi_handle_in(&h, uarg);
 	if (err)
 		return err;
-	if (h.flags || h.reserved0)
-		return -EINVAL;
 	s = ncr_ctx_remove_session(ctx, h.handle);
 	if (!s)
 		return -ENOENT;

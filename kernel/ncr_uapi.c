@@ -5,6 +5,7 @@
  */
 #include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/ncrypto.h>
 #include <linux/uaccess.h>
 
 #include "ncr_uapi.h"
@@ -55,6 +56,21 @@ int ncr_uapi_copy_in(void *karg, size_t ksize, size_t ver0,
 		*(u32 *)karg = size;
 	}
 	*usize = size;
+	return 0;
+}
+
+/* The argument of KEY_DESTROY and SESSION_DESTROY: a handle, nothing else. */
+int ncr_uapi_handle_in(struct ncrypto_handle *h, const void __user *uarg)
+{
+	u32 usize;
+	int err;
+
+	err = ncr_uapi_copy_in(h, sizeof(*h), NCRYPTO_SIZE_HANDLE_VER0, uarg,
+			       &usize);
+	if (err)
+		return err;
+	if (h->flags || h->reserved0)
+		return -EINVAL;
 	return 0;
 }
 

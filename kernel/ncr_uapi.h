@@ -13,6 +13,9 @@ int ncr_uapi_copy_out(void __user *uarg, const void *karg, size_t ksize,
 		      u32 usize);
 int ncr_uapi_ptr(u64 ptr, u32 len, void __user **out);
 
+struct ncrypto_handle;
+int ncr_uapi_handle_in(struct ncrypto_handle *h, const void __user *uarg);
+
 /* True if the n bytes at p are all zero (reserved fields). */
 static inline bool ncr_uapi_zero(const void *p, size_t n)
 {
