@@ -12,6 +12,7 @@
 #include <crypto/hash.h>
 #include <crypto/skcipher.h>
 
+#include "ncr_buf.h"
 #include "ncr_crypt.h"
 #include "ncr_pin.h"
 
@@ -53,6 +54,20 @@ int ncr_crypt_skcipher(struct crypto_skcipher *tfm, void *req_mem,
 	skcipher_request_set_crypt(req, src, dst, len, iv);
 	return crypto_wait_req(encrypt ? crypto_skcipher_encrypt(req) :
 					 crypto_skcipher_decrypt(req), &wait);
+}
+
+/*
+ * Encrypt or decrypt the first len bytes of a filled kernel buffer in
+ * place, with the request memory the buffer was allocated with.
+ */
+int ncr_crypt_skcipher_buf(struct crypto_skcipher *tfm, struct ncr_buf *buf,
+			   bool encrypt, unsigned int len, u8 *iv)
+{
+	struct scatterlist *sg = ncr_buf_sg(buf);
+
+	if (IS_ERR(sg))
+		return PTR_ERR(sg);
+	return ncr_crypt_skcipher(tfm, buf->req, encrypt, sg, sg, len, iv);
 }
 
 /*

@@ -9,12 +9,15 @@ struct crypto_skcipher;
 struct crypto_aead;
 struct scatterlist;
 struct shash_desc;
+struct ncr_buf;
 
 size_t ncr_crypt_skcipher_reqsize(struct crypto_skcipher *tfm);
 size_t ncr_crypt_aead_reqsize(struct crypto_aead *tfm);
 int ncr_crypt_skcipher(struct crypto_skcipher *tfm, void *req_mem,
 		       bool encrypt, struct scatterlist *src,
 		       struct scatterlist *dst, unsigned int len, u8 *iv);
+int ncr_crypt_skcipher_buf(struct crypto_skcipher *tfm, struct ncr_buf *buf,
+			   bool encrypt, unsigned int len, u8 *iv);
 int ncr_crypt_aead(struct crypto_aead *tfm, void *req_mem, bool encrypt,
 		   struct scatterlist *src, struct scatterlist *dst,
 		   unsigned int assoclen,

@@ -166,7 +166,6 @@ static int ncr_op_cipher(struct ncr_ctx *ctx, struct ncrypto_op *op,
 	bool enc = op->op == NCRYPTO_OP_ENCRYPT;
 	u8 iv[NCRYPTO_MAX_IV_LEN];
 	struct crypto_skcipher *tfm;
-	struct scatterlist *sg;
 	struct ncr_key *key;
 	struct ncr_buf buf;
 	int err;
@@ -215,12 +214,7 @@ static int ncr_op_cipher(struct ncr_ctx *ctx, struct ncrypto_op *op,
 	err = ncr_buf_from_user(&buf, 0, p->src, op->src_len);
 	if (err)
 		goto out_buf;
-	sg = ncr_buf_sg(&buf);
-	if (IS_ERR(sg)) {
-		err = PTR_ERR(sg);
-		goto out_buf;
-	}
-	err = ncr_crypt_skcipher(tfm, buf.req, enc, sg, sg, op->src_len, iv);
+	err = ncr_crypt_skcipher_buf(tfm, &buf, enc, op->src_len, iv);
 	if (err)
 		goto out_buf;
 	err = ncr_buf_to_user(p->dst, &buf, 0, op->src_len);

@@ -260,7 +260,6 @@ static int ncr_session_cipher_run(struct ncr_session *s, const u8 __user *src,
 	bool enc = s->op == NCRYPTO_OP_ENCRYPT;
 	u32 take = out - s->pending_len, tail = src_len - take;
 	u8 next[NCR_MAX_CHUNK];
-	struct scatterlist *sg;
 	struct ncr_buf buf;
 	int err;
 
@@ -275,12 +274,7 @@ static int ncr_session_cipher_run(struct ncr_session *s, const u8 __user *src,
 		err = -EFAULT;
 	if (err)
 		goto out;
-	sg = ncr_buf_sg(&buf);
-	if (IS_ERR(sg)) {
-		err = PTR_ERR(sg);
-		goto out;
-	}
-	err = ncr_crypt_skcipher(s->tfm, buf.req, enc, sg, sg, out, s->iv);
+	err = ncr_crypt_skcipher_buf(s->tfm, &buf, enc, out, s->iv);
 	if (!err)
 		err = ncr_buf_to_user(dst, &buf, 0, out);
 	if (!err) {
@@ -470,7 +464,6 @@ static int ncr_session_final_xts(struct ncr_session *s,
 {
 	bool enc = s->op == NCRYPTO_OP_ENCRYPT;
 	u64 total = (u64)s->xts_len + sd->src_len;
-	struct scatterlist *sg;
 	struct ncr_buf buf;
 	int err;
 
@@ -490,12 +483,7 @@ static int ncr_session_final_xts(struct ncr_session *s,
 	err = ncr_buf_from_user(&buf, s->xts_len, src, sd->src_len);
 	if (err)
 		goto out;
-	sg = ncr_buf_sg(&buf);
-	if (IS_ERR(sg)) {
-		err = PTR_ERR(sg);
-		goto out;
-	}
-	err = ncr_crypt_skcipher(s->tfm, buf.req, enc, sg, sg, total, s->iv);
+	err = ncr_crypt_skcipher_buf(s->tfm, &buf, enc, total, s->iv);
 	if (!err)
 		err = ncr_buf_to_user(dst, &buf, 0, total);
 	sd->dst_len = total;
