@@ -75,7 +75,7 @@ static long ncr_ioctl_info(struct ncr_ctx *ctx, void __user *uarg)
 
 	info.abi_major = NCRYPTO_ABI_MAJOR;
 	info.abi_minor = NCRYPTO_ABI_MINOR;
-	info.fips_enabled = ncr_alg_fips_mode();
+	info.fips_mode = ncr_alg_fips_mode();
 	info.n_algs = ncr_n_algs;
 	info.max_op_len = ncr_limit_op_len();
 	info.max_keys_per_ctx = READ_ONCE(ncr_max_keys_per_ctx);

@@ -109,9 +109,9 @@ struct ncrypto_info device_info()
 	return info;
 }
 
-bool fips_enabled()
+bool fips_mode()
 {
-	return device_info().fips_enabled != 0;
+	return device_info().fips_mode != 0;
 }
 
 long long sysfs_counter(const char *name)

@@ -41,7 +41,7 @@ int raw_open();			// O_RDWR|O_CLOEXEC; fails the test on error
 bool raw_info(int fd, struct ncrypto_info *info);
 // A fresh context's view of the module (limits, module-wide counters).
 struct ncrypto_info device_info();
-bool fips_enabled();		// NCRYPTO_IOC_INFO's fips_enabled
+bool fips_mode();		// NCRYPTO_IOC_INFO's fips_mode
 // /sys/class/misc/ncrypto/counters/<name>, or -1 if absent.
 long long sysfs_counter(const char *name);
 

@@ -114,7 +114,7 @@ void setup()
 	fx.fails = new nct::Failures("badinput");
 	fx.fd = nct::raw_open();
 	ck_assert(nct::raw_info(fx.fd, &fx.info));
-	fx.fips = fx.info.fips_enabled != 0;
+	fx.fips = fx.info.fips_mode != 0;
 	int e = raw_key_import(fx.fd, NCRYPTO_KEY_TYPE_AES, kat_key, 16,
 			       NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_DECRYPT, &fx.ref_key);
 	ck_assert_msg(e == 0, "import of the reference key: %s", errname(e));
@@ -765,7 +765,7 @@ START_TEST(test_info)
 	ck_assert_uint_gt(info.max_sessions_per_ctx, 0);
 	ck_assert_uint_ge(info.live_contexts, 1);
 	ck_assert_uint_ge(info.live_keys, 1);
-	ck_assert_uint_le(info.fips_enabled, 1);
+	ck_assert_uint_le(info.fips_mode, 1);
 	FILE *f = fopen("/proc/sys/crypto/fips_enabled", "r");
 	int sys_fips = 0;
 	if (f) {
@@ -773,7 +773,7 @@ START_TEST(test_info)
 			sys_fips = 0;
 		fclose(f);
 	}
-	ck_assert_uint_eq(info.fips_enabled, (unsigned)sys_fips);
+	ck_assert_uint_eq(info.fips_mode, (unsigned)sys_fips);
 
 	// n_algs: capacity in, count out; min(capacity, count) entries written.
 	uint32_t count = info.n_algs;

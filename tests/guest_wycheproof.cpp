@@ -381,7 +381,7 @@ START_TEST(test_file)
 {
 	const FileSpec &spec = files[_i];
 	Runner run(spec);
-	run.fips = nct::fips_enabled();
+	run.fips = nct::fips_mode();
 	int r = ncrypto_open(&run.ctx, nullptr);
 	ck_assert_msg(r == NCRYPTO_OK, "ncrypto_open: %s", ncrypto_strerror(r));
 

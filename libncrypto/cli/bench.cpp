@@ -424,7 +424,7 @@ int cmd_bench(int argc, char **argv)
 	Bench b;
 	b.seconds = seconds;
 	const struct ncrypto_info info = b.ctx.info().info;
-	b.fips = info.fips_enabled != 0;
+	b.fips = info.fips_mode != 0;
 	struct utsname u;
 	uname(&u);
 	std::printf("ncrypto bench: kernel %s, %s, ABI %u.%u, FIPS %s\n", u.release,

@@ -80,7 +80,7 @@ int cmd_demo(int, char **)
 	const struct ncrypto_info info = ctx.info().info;
 	expect(info.abi_major == NCRYPTO_ABI_MAJOR,
 	       "module speaks ABI " + std::to_string(info.abi_major) + "." +
-		       std::to_string(info.abi_minor) + (info.fips_enabled ? ", FIPS mode on" : ", FIPS mode off"));
+		       std::to_string(info.abi_minor) + (info.fips_mode ? ", FIPS mode on" : ", FIPS mode off"));
 
 	step("2. Generate an AES-256 key inside the kernel");
 	say("The key is made by the kernel's RNG and is not exportable: user space only");

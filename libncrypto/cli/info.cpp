@@ -60,7 +60,7 @@ int cmd_info(int argc, char **)
 
 	std::printf("ABI version      %u.%u (library built for %u.%u)\n", i.abi_major,
 		    i.abi_minor, NCRYPTO_ABI_MAJOR, NCRYPTO_ABI_MINOR);
-	std::printf("FIPS mode        %s\n", i.fips_enabled ? "on (fips=1)" : "off");
+	std::printf("FIPS mode        %s\n", i.fips_mode ? "on (fips=1)" : "off");
 	std::printf("\nlimits\n");
 	std::printf("  max_op_len             %u bytes\n", i.max_op_len);
 	std::printf("  max_keys_per_ctx       %u\n", i.max_keys_per_ctx);

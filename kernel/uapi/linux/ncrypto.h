@@ -225,7 +225,7 @@ struct ncrypto_info {
 	__u32 flags;		/* in: 0 */
 	__u32 abi_major;
 	__u32 abi_minor;
-	__u32 fips_enabled;	/* the kernel's fips_enabled */
+	__u32 fips_mode;	/* 1: the kernel runs in FIPS mode (fips=1) */
 	__u32 n_algs;		/* in: capacity of algs; out: count */
 	__u64 algs;		/* struct ncrypto_alg_info * */
 	/* limits (module parameters) */
