@@ -29,8 +29,10 @@
  *   does not know about must be zero, otherwise E2BIG (the convention of
  *   openat2 and clone3).
  *   Output fields are written back only up to the caller's `size`.
- * - The ioctl numbers encode the VER0 struct size for tools such as strace;
- *   the kernel ignores that encoded size and trusts `size`.
+ * - The ioctl numbers below are exact: each encodes the VER0 size of its
+ *   struct, for ever, whatever size the caller passes in `size`, and the
+ *   kernel accepts no other number (ENOTTY), so a seccomp filter that denies
+ *   one ioctl by its number cannot be bypassed with other size bits.
  * - `flags` fields accept only the bits of their *_ALL mask (EINVAL
  *   otherwise). Fields named `reserved*` must be zero (EINVAL otherwise).
  * - User pointers are `__u64` (cast through uintptr_t), so 32-bit processes
@@ -43,9 +45,8 @@
  * - One operation processes at most `max_op_len` bytes of input (module
  *   parameter, see NCRYPTO_IOC_INFO): E2BIG beyond.
  * - Errors that leave everything as it was: a failed ioctl never destroys or
- *   changes another key or session of the context. A failed session update
- *   or final leaves that one session unusable (EBADFD afterwards) and
- *   nothing else.
+ *   changes another key or session of the context. What a failure does to the
+ *   session it names is said under "Multi-part sessions".
  *
  * Errors common to every ioctl
  *   ENOTTY   unknown ioctl number
@@ -60,12 +61,18 @@
  *            algorithm, key size or parameter FIPS 140-3 does not approve
  *   ENOPKG   algorithm known but not available in this kernel
  *   EDQUOT   a per-context or per-user limit on keys, sessions or kernel
- *            memory would be exceeded
+ *            memory would be exceeded (memory includes the buffers of the
+ *            operations in flight)
  *   ENOSPC   an output buffer is too small (the needed length is written)
  *   EBADMSG  authentication failed (AEAD tag, MAC verify); no plaintext
  *            byte has been written to user memory
  *   EBADFD   the session failed earlier and can only be destroyed
- *   ENOMEM   the kernel is out of memory
+ *   EKEYREVOKED  the session's key was destroyed, or lost the usage the
+ *            session needs, after the session started (see sessions)
+ *   EOVERFLOW the key's kernel-made nonces are used up (a counter would
+ *            wrap, or 2^32 random nonces were made): make a new key
+ *   ENOMEM   the kernel is out of memory (or the caller's memory cgroup
+ *            limit was reached: op buffers are charged to it)
  *
  * Algorithms
  * ----------
@@ -75,12 +82,70 @@
  * (HMAC, future HKDF) are 1..NCRYPTO_MAX_SECRET_LEN bytes. CHACHA20 keys are
  * 32 bytes.
  *
- * FIPS policy (when /proc/sys/crypto/fips_enabled is 1): EACCES for
+ * A key may be bound to one algorithm at creation (`alg` of struct
+ * ncrypto_key_create); an unbound key serves every algorithm of its type.
+ * Bind keys: a key used with two modes gives each mode's powers to the other
+ * (AES-CBC encryption with a chosen IV is a raw AES encryption oracle, from
+ * which CTR and GCM keystreams, and GCM's hash key, follow).
+ *
+ * Tags. A MAC key computes and verifies tags of one length: the algorithm's
+ * full output, or a truncated length (4..full bytes) fixed when the key is
+ * created (`tag_len`). VERIFY accepts only that length (EINVAL otherwise), so
+ * a VERIFY-only key never tells whether a prefix of a tag is right. An AEAD
+ * key has one tag length too (SP 800-38D allows one per key): 16 unless
+ * `tag_len` says otherwise (GCM: 4, 8, 12..16; ChaCha20-Poly1305: 16), and
+ * every operation must pass that length.
+ *
+ * Nonces. Who picks the nonce of an encryption is the key's nonce policy,
+ * fixed at creation (enum ncrypto_nonce_policy), for algorithms that take a
+ * nonce (AES-GCM, ChaCha20-Poly1305 and AES-CTR; CTR's 16-byte IV is the
+ * 12-byte nonce followed by a 32-bit block counter starting at 0):
+ *   CALLER       the caller passes the IV (the ABI 1.0 behaviour). With
+ *                CTR, GCM and ChaCha20-Poly1305 encryption is decryption's
+ *                keystream: ENCRYPT with a chosen IV decrypts any ciphertext,
+ *                so such a key's ENCRYPT usage implies DECRYPT's power.
+ *   RANDOM       the kernel makes a random 96-bit nonce for each encryption
+ *                (at most 2^32 encryptions per key, SP 800-38D 8.3).
+ *   COUNTER      nonce = fixed field (nonce length - 8 bytes, given at
+ *                creation) || 64-bit big-endian counter: the TLS 1.2 GCM
+ *                nonce, PKCS#11 3.0 CKG_GENERATE_COUNTER.
+ *   COUNTER_XOR  nonce = fixed IV (nonce length bytes) XOR the counter,
+ *                big-endian, in its last 8 bytes: the TLS 1.3 nonce,
+ *                PKCS#11 3.0 CKG_GENERATE_COUNTER_XOR.
+ * The counters start at `nonce_counter` and count up by one per encryption
+ * (one-shot op or cipher session); the value that would wrap past 2^64 - 1
+ * is refused (EOVERFLOW). A value is used up as soon as an encryption starts,
+ * even if the encryption then fails (a nonce is never used twice; KEY_INFO
+ * tells the next value). With a kernel-made policy, ENCRYPT never accepts a
+ * nonce: `iv` is an output the kernel writes the IV it used to (iv_len must be
+ * the algorithm's IV length). DECRYPT takes the IV from the caller whatever
+ * the policy. Only a key bound to one algorithm may have a kernel-made policy.
+ *
+ * FIPS policy (when the kernel runs with fips=1): EACCES for
  * ChaCha20-Poly1305, the null cipher, AES-XTS with 48-byte keys or identical
- * halves, HMAC keys shorter than 14 bytes (112 bits), GCM tags shorter than
- * 12 bytes. Such keys can be imported (a key may be valid for another
- * algorithm) but every operation or session with them gives EACCES;
- * NCRYPTO_IOC_KEY_GENERATE refuses them up front.
+ * halves or a data unit over 2^20 blocks, HMAC keys shorter than 14 bytes
+ * (112 bits), GCM tags shorter than 12 bytes, MAC tags shorter than 4 bytes,
+ * and AES-GCM encryption with a key whose nonce policy is CALLER (FIPS 140-3
+ * IG C.H: the module must make the IV). Keys made for a refused algorithm or
+ * size can be imported when not bound to an algorithm (they may be valid for
+ * another one), but every operation or session with them gives EACCES;
+ * NCRYPTO_IOC_KEY_GENERATE, and KEY_IMPORT of a bound key, refuse them up
+ * front. In FIPS mode generated keys and random nonces come from the
+ * kernel's FIPS DRBG (stdrng); otherwise from get_random_bytes() once the
+ * kernel's random pool is initialised.
+ *
+ * Counters. NCRYPTO_IOC_INFO tells module-wide counts (live contexts, keys,
+ * sessions, operations) only to callers with CAP_SYS_ADMIN, since they show
+ * other users' activity; the per-algorithm `ops` of struct ncrypto_alg_info
+ * count this context's operations. The sysfs counters are readable by root
+ * only.
+ *
+ * Changes in ABI 1.1 (from 1.0): exact ioctl numbers; keys bound to an
+ * algorithm, fixed tag lengths (a truncated VERIFY is refused unless the key
+ * says so), nonce policies; sessions stop when their key is destroyed or
+ * restricted (EKEYREVOKED), ENOSPC leaves a session usable, argument errors
+ * leave it untouched; struct ncrypto_info's fips_enabled renamed fips_mode;
+ * module-wide counters for CAP_SYS_ADMIN only; alg_info update_len.
  */
 #ifndef _UAPI_LINUX_NCRYPTO_H
 #define _UAPI_LINUX_NCRYPTO_H
@@ -93,12 +158,14 @@
 /* ABI version: the major changes only if a published behaviour changes
  * (never planned); the minor grows with every addition. */
 #define NCRYPTO_ABI_MAJOR 1
-#define NCRYPTO_ABI_MINOR 0
+#define NCRYPTO_ABI_MINOR 1
 
 #define NCRYPTO_MAX_SECRET_LEN 256u	/* longest secret key, bytes */
 #define NCRYPTO_MAX_IV_LEN 32u		/* longest IV or nonce, bytes */
 #define NCRYPTO_MAX_TAG_LEN 16u		/* longest AEAD tag, bytes */
 #define NCRYPTO_MAX_DIGEST_LEN 64u	/* longest hash or MAC output, bytes */
+#define NCRYPTO_MAX_NONCE_FIXED_LEN 16u	/* longest fixed nonce field, bytes */
+#define NCRYPTO_MIN_MAC_LEN 4u		/* shortest truncated MAC, bytes */
 
 /*
  * Algorithms. Numbers are grouped by class so future classes (public-key
@@ -132,12 +199,13 @@ enum ncrypto_alg {
 	NCRYPTO_ALG_AES_CTR = 33,	/* 16-byte big-endian counter block */
 	NCRYPTO_ALG_AES_XTS = 34,	/* 16-byte tweak, length >= 16 */
 
-	/* AEAD: 48..63 (op ENCRYPT or DECRYPT with tag) */
+	/* AEAD: 48..62 (op ENCRYPT or DECRYPT with tag) */
 	NCRYPTO_ALG_AES_GCM = 48,	/* 12-byte nonce, tag 4, 8, 12..16 */
 	NCRYPTO_ALG_CHACHA20_POLY1305 = 49, /* RFC 8439: 12-byte nonce, tag 16 */
 
 	/* benchmark only: ecb(cipher_null), any GENERIC_SECRET key, no IV.
-	 * Measures the framework's own cost. Refused in FIPS mode. */
+	 * Measures the framework's own cost. Refused in FIPS mode. ENCRYPT and
+	 * DECRYPT both copy: it gives no confidentiality at all. */
 	NCRYPTO_ALG_NULL_CIPHER = 63,
 
 	/* 64..127: reserved for RSA, ECDSA, ECDH, X25519, HKDF, AES-KW/KWP */
@@ -161,6 +229,15 @@ enum ncrypto_key_type {
 	/* reserved: RSA_PRIVATE = 16, RSA_PUBLIC, EC_PRIVATE, EC_PUBLIC,
 	 * X25519_PRIVATE, X25519_PUBLIC */
 	__NCRYPTO_KEY_TYPE_MAX
+};
+
+/* Who makes the nonce of an encryption (see "Nonces" above). */
+enum ncrypto_nonce_policy {
+	NCRYPTO_NONCE_CALLER = 0,
+	NCRYPTO_NONCE_RANDOM = 1,
+	NCRYPTO_NONCE_COUNTER = 2,
+	NCRYPTO_NONCE_COUNTER_XOR = 3,
+	__NCRYPTO_NONCE_MAX
 };
 
 /*
@@ -211,8 +288,11 @@ struct ncrypto_alg_info {
 	__u32 iv_len;		/* bytes, 0 = no IV */
 	__u32 block_len;	/* input granularity, 1 for streams */
 	__u32 out_len;		/* digest/MAC length, or max AEAD tag length */
-	__u32 reserved0;
-	__u64 ops;		/* operations completed since load */
+	__u32 update_len;	/* sessions: UPDATE writes whole multiples of
+				 * this (ciphers: it holds back the rest until
+				 * more input or FINAL); 0 = nothing before
+				 * FINAL (AES-XTS: one data unit) */
+	__u64 ops;		/* operations completed in this context */
 	__u64 reserved1[2];
 };
 
@@ -237,7 +317,7 @@ struct ncrypto_info {
 	__u32 reserved0;
 	__u64 max_mem_per_ctx;	/* bytes of kernel memory for keys/sessions */
 	__u64 max_mem_per_user;
-	/* module-wide counters */
+	/* module-wide counters: CAP_SYS_ADMIN only, 0 for anyone else */
 	__u64 live_contexts;
 	__u64 live_keys;
 	__u64 live_sessions;
@@ -245,20 +325,37 @@ struct ncrypto_info {
 	/* this context */
 	__u32 ctx_keys;
 	__u32 ctx_sessions;
-	__u64 ctx_mem;
-	__u64 reserved1[4];
+	__u64 ctx_mem;		/* bytes charged: objects and ops in flight */
+	__u64 ctx_ops;		/* operations completed */
+	__u64 reserved1[3];
 };
 #define NCRYPTO_SIZE_INFO_VER0 152
 
 /*
- * NCRYPTO_IOC_KEY_GENERATE: a random secret key made in the kernel
- * (get_random_bytes, the kernel's DRBG in FIPS mode).
- * In: flags = 0, type, usage, key_len (bytes). Out: handle.
- * Errors: EINVAL bad type/length/usage bits, EACCES FIPS, EDQUOT.
+ * NCRYPTO_IOC_KEY_GENERATE: a random secret key made in the kernel (see
+ * "FIPS policy" for the generator).
+ * In: flags = 0, type, usage, key_len (bytes), the key's parameters (below),
+ * data = 0. Out: handle.
  *
  * NCRYPTO_IOC_KEY_IMPORT: a raw secret key from user memory.
- * In: flags = 0, type, usage, key_len, data. Out: handle. The kernel keeps a
+ * In: the same, and data (key_len bytes). Out: handle. The kernel keeps a
  * copy; the caller should wipe its own.
+ *
+ * Parameters (all 0 = an unbound key, full-length MACs, 16-byte AEAD tags,
+ * caller-chosen nonces: the ABI 1.0 key):
+ *   alg              the one algorithm the key may be used with (its class
+ *                    must take keys of `type`), 0 = any of its type
+ *   tag_len          MAC: a truncated length, NCRYPTO_MIN_MAC_LEN..out_len,
+ *                    or 0 for the full length; AEAD: the tag length, 0 = 16.
+ *                    Non-zero needs alg.
+ *   nonce_policy     enum ncrypto_nonce_policy; not CALLER needs alg with a
+ *                    nonce (GCM, ChaCha20-Poly1305, CTR)
+ *   nonce_fixed_len  COUNTER: nonce length - 8 (4 for 12-byte nonces);
+ *   nonce_fixed      COUNTER_XOR: the nonce length (12); otherwise 0 (and
+ *                    the bytes of nonce_fixed past it must be 0)
+ *   nonce_counter    COUNTER, COUNTER_XOR: the first counter value;
+ *                    otherwise 0
+ * Errors: EINVAL bad type/length/usage bits/parameters, EACCES FIPS, EDQUOT.
  */
 struct ncrypto_key_create {
 	__u32 size;
@@ -268,21 +365,35 @@ struct ncrypto_key_create {
 	__u32 key_len;		/* bytes */
 	__u32 handle;		/* out */
 	__u64 data;		/* import: const __u8 *, generate: 0 */
+	/* ABI 1.1 (these were reserved, must-be-zero bytes in 1.0) */
+	__u32 alg;		/* enum ncrypto_alg, 0 = unbound */
+	__u32 tag_len;
+	__u32 nonce_policy;	/* enum ncrypto_nonce_policy */
+	__u32 nonce_fixed_len;
+	__u8 nonce_fixed[NCRYPTO_MAX_NONCE_FIXED_LEN];
+	__u64 nonce_counter;
 	__u64 reserved[2];
 };
 #define NCRYPTO_SIZE_KEY_CREATE_VER0 48
+#define NCRYPTO_SIZE_KEY_CREATE_VER1 88
 
 /*
  * NCRYPTO_IOC_KEY_INFO: what a key is, never its value.
- * In: flags = 0, handle. Out: type, usage, key_len.
+ * In: flags = 0, handle; every other field 0. Out: type, usage, key_len, and
+ * (ABI 1.1) alg, tag_len, nonce_policy and, for the counter policies, the
+ * next nonce_counter value, as set at creation (tag_len: the effective
+ * length, 0 for unbound keys). The fixed nonce field is not returned.
  *
  * NCRYPTO_IOC_KEY_RESTRICT: drop usage flags. In: handle, usage = the new
  * set, which must be a subset of the current one (EPERM otherwise; bits
- * outside NCRYPTO_KEY_USAGE_ALL give EINVAL).
+ * outside NCRYPTO_KEY_USAGE_ALL give EINVAL); every other field 0. Sessions
+ * already running with the key stop at their next call if they need a usage
+ * the key no longer has (EKEYREVOKED).
  *
  * NCRYPTO_IOC_KEY_DESTROY: In: handle. The handle stops naming the key at
- * once; the key's memory is zeroized when the last operation or session
- * using it ends. A second destroy gives ENOENT.
+ * once; sessions started with the key stop at their next call
+ * (EKEYREVOKED); the key's memory is zeroized when the last operation or
+ * session using it ends. A second destroy gives ENOENT.
  */
 struct ncrypto_key_info {
 	__u32 size;
@@ -291,9 +402,16 @@ struct ncrypto_key_info {
 	__u32 type;		/* out (KEY_INFO) */
 	__u32 usage;		/* out (KEY_INFO), in (KEY_RESTRICT) */
 	__u32 key_len;		/* out (KEY_INFO) */
+	/* ABI 1.1 (reserved in 1.0); outputs of KEY_INFO, 0 on input */
+	__u32 alg;
+	__u32 tag_len;
+	__u32 nonce_policy;
+	__u32 reserved0;
+	__u64 nonce_counter;
 	__u64 reserved[2];
 };
 #define NCRYPTO_SIZE_KEY_INFO_VER0 40
+#define NCRYPTO_SIZE_KEY_INFO_VER1 64
 
 /*
  * NCRYPTO_IOC_KEY_EXPORT: the raw value of an EXPORTABLE key.
@@ -322,12 +440,14 @@ struct ncrypto_key_export {
  *   ENCRYPT AEAD        ENCRYPT     iv, aad, src             dst, tag
  *   DECRYPT AEAD        DECRYPT     iv, aad, src, tag        dst
  *
- * dst_len is in/out (ENOSPC with the needed length when short). For SIGN,
- * a dst_len shorter than the MAC length gives ENOSPC (truncate in user
- * space). VERIFY accepts tag_len 1..MAC length and compares in constant
- * time. AEAD tag_len selects the tag length. src and dst may be the same
- * buffer (in place) but must not otherwise overlap; tag may sit right after
- * the ciphertext in either buffer (the TLS record layout).
+ * dst_len is in/out (ENOSPC with the needed length when short). SIGN writes
+ * the key's MAC length (full, or the key's fixed truncation); VERIFY takes a
+ * tag of exactly that length and compares in constant time. AEAD tag_len
+ * must be the key's tag length. With a kernel-made nonce policy, ENCRYPT
+ * writes the IV it used to iv (iv_len bytes: the algorithm's IV length)
+ * instead of reading it. src and dst may be the same buffer (in place) but
+ * must not otherwise overlap; tag may sit right after the ciphertext in
+ * either buffer (the TLS record layout).
  * AEAD decryption returns EBADMSG on a bad tag, and then dst is untouched.
  */
 struct ncrypto_op {
@@ -358,26 +478,46 @@ struct ncrypto_op {
  * Multi-part sessions: hashes, MACs and ciphers (not AEAD).
  *
  * NCRYPTO_IOC_SESSION_INIT: In: op, alg, key, iv/iv_len (ciphers). Out:
- * handle. The session holds its own reference to the key: destroying the key
- * handle later does not stop the session.
+ * handle. With a kernel-made nonce policy, an ENCRYPT session writes the IV
+ * it uses to iv instead of reading it (as NCRYPTO_IOC_OP does).
+ * The session holds its own reference to the key, but not its rights: it
+ * works only while the key's handle exists and the key has the usage the
+ * session's op needs. Once the key is destroyed or restricted past that,
+ * the session's next UPDATE, FINAL or CLONE gives EKEYREVOKED and the
+ * session is failed (FINAL still ends it, see below).
  *
  * NCRYPTO_IOC_SESSION_UPDATE: In: handle, src/src_len, and for ciphers
- * dst/dst_len. Ciphers process whole blocks and keep at most one block
- * pending (like EVP_CipherUpdate): dst_len out may be smaller than src_len.
- * AES-XTS keeps all input until final (one data unit, at most max_op_len).
+ * dst/dst_len. Ciphers process whole multiples of the algorithm's
+ * update_len (struct ncrypto_alg_info) and keep the rest pending (like
+ * EVP_CipherUpdate): dst_len out may be smaller than src_len. AES-XTS
+ * (update_len 0) keeps all input until final (one data unit, at most
+ * max_op_len).
  *
  * NCRYPTO_IOC_SESSION_FINAL: In: handle, optionally a last src, dst for the
- * remaining output (digest, MAC or cipher tail), tag/tag_len for VERIFY.
- * The session is destroyed by FINAL, whether FINAL succeeds or fails
- * (later calls give ENOENT), unless NCRYPTO_SESSION_F_KEEP is set: then it
- * stays allocated but finished (EBADFD on anything but DESTROY).
- * CBC with a partial block pending gives EINVAL.
+ * remaining output (digest, MAC or cipher tail), tag/tag_len for VERIFY (the
+ * key's MAC length). CBC with a partial block pending gives EINVAL.
  *
  * NCRYPTO_IOC_SESSION_CLONE: In: handle of a hash or MAC session. Out:
  * new_handle, an independent copy of the running state (TLS transcript
- * hashes).
+ * hashes). Checks the key's usage as SESSION_INIT does.
  *
  * NCRYPTO_IOC_SESSION_DESTROY: In: handle. ENOENT if none.
+ *
+ * What an error does to the session it names:
+ * - Argument errors leave it untouched and usable: EINVAL for the struct
+ *   (size, flags, reserved fields, a tag_len or tag on UPDATE), E2BIG,
+ *   EFAULT for a NULL pointer with a length, and ENOENT.
+ * - ENOSPC (dst too small; the needed length is written to dst_len) leaves
+ *   it untouched and usable, on UPDATE and on FINAL: retry with more room.
+ * - Any other error of UPDATE or FINAL (EFAULT while copying, EBADMSG,
+ *   EKEYREVOKED, EINVAL for a bad tag_len or a partial CBC block, ENOMEM...)
+ *   fails the session: later UPDATE, FINAL or CLONE give EBADFD.
+ * - FINAL without NCRYPTO_SESSION_F_KEEP ends the session whenever it found
+ *   the session and did not stop at ENOSPC: on success, on failure, and on a
+ *   session that had failed before (EBADFD); the handle is gone afterwards
+ *   (ENOENT). With KEEP the session stays allocated but finished (EBADFD on
+ *   anything but DESTROY) until SESSION_DESTROY.
+ * - A failed CLONE leaves the original session as it was.
  */
 #define NCRYPTO_SESSION_F_KEEP	(1u << 0)	/* SESSION_FINAL only */
 #define NCRYPTO_SESSION_F_ALL	NCRYPTO_SESSION_F_KEEP
@@ -430,18 +570,25 @@ struct ncrypto_handle {
 
 #define NCRYPTO_IOC_MAGIC 0xCE
 
-#define NCRYPTO_IOC_INFO		_IOWR(NCRYPTO_IOC_MAGIC, 0x00, struct ncrypto_info)
-#define NCRYPTO_IOC_KEY_GENERATE	_IOWR(NCRYPTO_IOC_MAGIC, 0x10, struct ncrypto_key_create)
-#define NCRYPTO_IOC_KEY_IMPORT		_IOWR(NCRYPTO_IOC_MAGIC, 0x11, struct ncrypto_key_create)
-#define NCRYPTO_IOC_KEY_INFO		_IOWR(NCRYPTO_IOC_MAGIC, 0x12, struct ncrypto_key_info)
-#define NCRYPTO_IOC_KEY_EXPORT		_IOWR(NCRYPTO_IOC_MAGIC, 0x13, struct ncrypto_key_export)
-#define NCRYPTO_IOC_KEY_RESTRICT	_IOW(NCRYPTO_IOC_MAGIC, 0x14, struct ncrypto_key_info)
-#define NCRYPTO_IOC_KEY_DESTROY		_IOW(NCRYPTO_IOC_MAGIC, 0x15, struct ncrypto_handle)
-#define NCRYPTO_IOC_OP			_IOWR(NCRYPTO_IOC_MAGIC, 0x20, struct ncrypto_op)
-#define NCRYPTO_IOC_SESSION_INIT	_IOWR(NCRYPTO_IOC_MAGIC, 0x30, struct ncrypto_session_init)
-#define NCRYPTO_IOC_SESSION_UPDATE	_IOWR(NCRYPTO_IOC_MAGIC, 0x31, struct ncrypto_session_data)
-#define NCRYPTO_IOC_SESSION_FINAL	_IOWR(NCRYPTO_IOC_MAGIC, 0x32, struct ncrypto_session_data)
-#define NCRYPTO_IOC_SESSION_CLONE	_IOWR(NCRYPTO_IOC_MAGIC, 0x33, struct ncrypto_session_clone)
-#define NCRYPTO_IOC_SESSION_DESTROY	_IOW(NCRYPTO_IOC_MAGIC, 0x34, struct ncrypto_handle)
+/*
+ * Each number encodes its struct's VER0 size, not sizeof: the numbers stay
+ * the same when structs grow, and the kernel accepts only these.
+ */
+#define _NCRYPTO_IOWR(nr, ver0) _IOC(_IOC_READ | _IOC_WRITE, NCRYPTO_IOC_MAGIC, (nr), (ver0))
+#define _NCRYPTO_IOW(nr, ver0) _IOC(_IOC_WRITE, NCRYPTO_IOC_MAGIC, (nr), (ver0))
+
+#define NCRYPTO_IOC_INFO		_NCRYPTO_IOWR(0x00, NCRYPTO_SIZE_INFO_VER0)
+#define NCRYPTO_IOC_KEY_GENERATE	_NCRYPTO_IOWR(0x10, NCRYPTO_SIZE_KEY_CREATE_VER0)
+#define NCRYPTO_IOC_KEY_IMPORT		_NCRYPTO_IOWR(0x11, NCRYPTO_SIZE_KEY_CREATE_VER0)
+#define NCRYPTO_IOC_KEY_INFO		_NCRYPTO_IOWR(0x12, NCRYPTO_SIZE_KEY_INFO_VER0)
+#define NCRYPTO_IOC_KEY_EXPORT		_NCRYPTO_IOWR(0x13, NCRYPTO_SIZE_KEY_EXPORT_VER0)
+#define NCRYPTO_IOC_KEY_RESTRICT	_NCRYPTO_IOW(0x14, NCRYPTO_SIZE_KEY_INFO_VER0)
+#define NCRYPTO_IOC_KEY_DESTROY		_NCRYPTO_IOW(0x15, NCRYPTO_SIZE_HANDLE_VER0)
+#define NCRYPTO_IOC_OP			_NCRYPTO_IOWR(0x20, NCRYPTO_SIZE_OP_VER0)
+#define NCRYPTO_IOC_SESSION_INIT	_NCRYPTO_IOWR(0x30, NCRYPTO_SIZE_SESSION_INIT_VER0)
+#define NCRYPTO_IOC_SESSION_UPDATE	_NCRYPTO_IOWR(0x31, NCRYPTO_SIZE_SESSION_DATA_VER0)
+#define NCRYPTO_IOC_SESSION_FINAL	_NCRYPTO_IOWR(0x32, NCRYPTO_SIZE_SESSION_DATA_VER0)
+#define NCRYPTO_IOC_SESSION_CLONE	_NCRYPTO_IOWR(0x33, NCRYPTO_SIZE_SESSION_CLONE_VER0)
+#define NCRYPTO_IOC_SESSION_DESTROY	_NCRYPTO_IOW(0x34, NCRYPTO_SIZE_HANDLE_VER0)
 
 #endif /* _UAPI_LINUX_NCRYPTO_H */
