@@ -6,16 +6,26 @@ kernel_sources = \
 	kernel/Kbuild \
 	kernel/compat/Kbuild.include \
 	kernel/compat/compat.h \
+	kernel/ncr_aead.c \
 	kernel/ncr_alg.c kernel/ncr_alg.h \
 	kernel/ncr_buf.c kernel/ncr_buf.h \
+	kernel/ncr_cipher.c \
+	kernel/ncr_class.h \
 	kernel/ncr_crypt.c kernel/ncr_crypt.h \
 	kernel/ncr_ctx.c kernel/ncr_ctx.h \
+	kernel/ncr_hash.c \
 	kernel/ncr_key.c kernel/ncr_key.h \
+	kernel/ncr_key_tfm.c \
+	kernel/ncr_keytype.c kernel/ncr_keytype.h \
+	kernel/ncr_mac.c \
 	kernel/ncr_main.c \
+	kernel/ncr_nonce.c kernel/ncr_nonce.h \
 	kernel/ncr_op.c kernel/ncr_op.h \
 	kernel/ncr_params.c kernel/ncr_params.h \
 	kernel/ncr_pin.c kernel/ncr_pin.h \
+	kernel/ncr_rng.c kernel/ncr_rng.h \
 	kernel/ncr_session.c kernel/ncr_session.h \
+	kernel/ncr_shash.c kernel/ncr_shash.h \
 	kernel/ncr_stats.c kernel/ncr_stats.h \
 	kernel/ncr_uapi.c kernel/ncr_uapi.h \
 	kernel/uapi/linux/ncrypto.h

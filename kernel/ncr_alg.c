@@ -1,32 +1,40 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The algorithm table: what each ncrypto algorithm number means in the
- * kernel crypto API, its sizes, its FIPS status, its counter. Everything
- * else looks algorithms up here, so adding an algorithm is one table entry
- * (plus its class's code path if the class is new).
+ * kernel crypto API, its sizes, quirks and FIPS status, and its class.
+ * Adding an algorithm of an existing class is one entry here.
  */
 #include <linux/crypto.h>
 #include <linux/fips.h>
 #include <linux/mutex.h>
+#include <linux/slab.h>
 #include <crypto/hash.h>
 
 #include "ncr_alg.h"
-#include "ncr_key.h"
+#include "ncr_class.h"
 #include "ncr_stats.h"
 
 #define NCR_NAMES(n, k)	.name = #n, .stat_name = "ops_" #n, .kname = k
 
 #define NCR_HASH(i, n, k, out)						\
 	{ .id = i, .alg_class = NCRYPTO_CLASS_HASH, NCR_NAMES(n, k),	\
-	  .block_len = 1, .out_len = out, .fips_allowed = true,		\
-	  .session = true }
+	  .block_len = 1, .update_len = 1, .out_len = out,		\
+	  .fips_allowed = true, .session = true }
 
+/* HMAC keys under 112 bits are not approved (SP 800-131A). */
 #define NCR_HMAC(i, n, k, out)						\
 	{ .id = i, .alg_class = NCRYPTO_CLASS_MAC, NCR_NAMES(n, k),	\
 	  .key_type = NCRYPTO_KEY_TYPE_GENERIC_SECRET, .min_key_len = 1,	\
 	  .max_key_len = NCRYPTO_MAX_SECRET_LEN, .key_len_step = 1,	\
-	  .block_len = 1, .out_len = out, .fips_allowed = true,		\
-	  .session = true }
+	  .block_len = 1, .update_len = 1, .out_len = out,		\
+	  .fips_allowed = true, .fips_min_key_len = 14, .session = true }
+
+#define NCR_AES_KEYS							\
+	.key_type = NCRYPTO_KEY_TYPE_AES, .min_key_len = 16,		\
+	.max_key_len = 32, .key_len_step = 8
+
+/* SP 800-38D: 128, 120, 112, 104, 96, and 64 and 32 bits for some uses. */
+#define NCR_GCM_TAGS (BIT(4) | BIT(8) | GENMASK(16, 12))
 
 struct ncr_alg ncr_algs[] = {
 	NCR_HASH(NCRYPTO_ALG_SHA1, sha1, "sha1", 20),
@@ -47,39 +55,50 @@ struct ncr_alg ncr_algs[] = {
 	NCR_HMAC(NCRYPTO_ALG_HMAC_SHA3_384, hmac_sha3_384, "hmac(sha3-384)", 48),
 	NCR_HMAC(NCRYPTO_ALG_HMAC_SHA3_512, hmac_sha3_512, "hmac(sha3-512)", 64),
 
+	/* No padding in the kernel: whole blocks only. */
 	{ .id = NCRYPTO_ALG_AES_CBC, .alg_class = NCRYPTO_CLASS_CIPHER,
-	  NCR_NAMES(aes_cbc, "cbc(aes)"), .key_type = NCRYPTO_KEY_TYPE_AES,
-	  .min_key_len = 16, .max_key_len = 32, .key_len_step = 8,
-	  .iv_len = 16, .block_len = 16, .chunk = 16, .fips_allowed = true,
-	  .session = true },
+	  NCR_NAMES(aes_cbc, "cbc(aes)"), NCR_AES_KEYS, .iv_len = 16,
+	  .block_len = 16, .len_multiple = 16, .update_len = 16,
+	  .zero_copy = true, .fips_allowed = true, .session = true },
+	/* The IV is a 16-byte counter block; a kernel-made nonce fills its
+	 * first 12 bytes and the block counter starts at 0. Sessions hold a
+	 * partial block back (its keystream is not reusable mid-block). */
 	{ .id = NCRYPTO_ALG_AES_CTR, .alg_class = NCRYPTO_CLASS_CIPHER,
-	  NCR_NAMES(aes_ctr, "ctr(aes)"), .key_type = NCRYPTO_KEY_TYPE_AES,
-	  .min_key_len = 16, .max_key_len = 32, .key_len_step = 8,
-	  .iv_len = 16, .block_len = 1, .chunk = 16, .fips_allowed = true,
-	  .session = true },
-	/* XTS: the kernel's xts(aes) does ciphertext stealing, so any length
-	 * >= 16 works; sessions buffer the whole data unit until final. */
+	  NCR_NAMES(aes_ctr, "ctr(aes)"), NCR_AES_KEYS, .iv_len = 16,
+	  .nonce_len = 12, .block_len = 1, .update_len = 16,
+	  .zero_copy = true, .fips_allowed = true, .session = true },
+	/*
+	 * XTS: two AES keys (FIPS: distinct, not AES-192), ciphertext stealing
+	 * (any length >= 16), sessions buffer the whole data unit until FINAL.
+	 * No zero copy: the generic xts template leaves src ^ tweak in dst
+	 * mid-operation, which another thread could read from user memory.
+	 */
 	{ .id = NCRYPTO_ALG_AES_XTS, .alg_class = NCRYPTO_CLASS_CIPHER,
 	  NCR_NAMES(aes_xts, "xts(aes)"), .key_type = NCRYPTO_KEY_TYPE_AES,
 	  .min_key_len = 32, .max_key_len = 64, .key_len_step = 16,
-	  .iv_len = 16, .block_len = 1, .chunk = 0, .fips_allowed = true,
-	  .session = true },
+	  .iv_len = 16, .block_len = 1, .min_len = 16, .update_len = 0,
+	  .key_halves = true, .fips_allowed = true,
+	  .fips_max_len = 16u << 20, .session = true },
 
 	{ .id = NCRYPTO_ALG_AES_GCM, .alg_class = NCRYPTO_CLASS_AEAD,
-	  NCR_NAMES(aes_gcm, "gcm(aes)"), .key_type = NCRYPTO_KEY_TYPE_AES,
-	  .min_key_len = 16, .max_key_len = 32, .key_len_step = 8,
-	  .iv_len = 12, .block_len = 1, .out_len = 16, .fips_allowed = true },
+	  NCR_NAMES(aes_gcm, "gcm(aes)"), NCR_AES_KEYS, .iv_len = 12,
+	  .nonce_len = 12, .block_len = 1, .out_len = 16,
+	  .tag_lens = NCR_GCM_TAGS, .default_tag_len = 16, .zero_copy = true,
+	  .fips_allowed = true, .fips_min_tag_len = 12,
+	  .fips_kernel_nonce = true },
 	{ .id = NCRYPTO_ALG_CHACHA20_POLY1305, .alg_class = NCRYPTO_CLASS_AEAD,
 	  NCR_NAMES(chacha20_poly1305, "rfc7539(chacha20,poly1305)"),
 	  .key_type = NCRYPTO_KEY_TYPE_CHACHA20, .min_key_len = 32,
-	  .max_key_len = 32, .key_len_step = 1, .iv_len = 12, .block_len = 1,
-	  .out_len = 16 },
+	  .max_key_len = 32, .key_len_step = 1, .iv_len = 12, .nonce_len = 12,
+	  .block_len = 1, .out_len = 16, .tag_lens = BIT(16),
+	  .default_tag_len = 16, .zero_copy = true },
 
 	{ .id = NCRYPTO_ALG_NULL_CIPHER, .alg_class = NCRYPTO_CLASS_CIPHER,
 	  NCR_NAMES(null_cipher, "ecb(cipher_null)"),
 	  .key_type = NCRYPTO_KEY_TYPE_GENERIC_SECRET, .min_key_len = 1,
 	  .max_key_len = NCRYPTO_MAX_SECRET_LEN, .key_len_step = 1,
-	  .block_len = 1, .chunk = 1, .session = true, .no_setkey = true },
+	  .block_len = 1, .update_len = 1, .zero_copy = true, .session = true,
+	  .no_setkey = true },
 };
 
 const unsigned int ncr_n_algs = ARRAY_SIZE(ncr_algs);
@@ -88,33 +107,20 @@ static struct ncr_alg *ncr_alg_by_id[__NCRYPTO_ALG_MAX];
 static unsigned int ncr_alg_type_slots[__NCRYPTO_KEY_TYPE_MAX];
 static DEFINE_MUTEX(ncr_alg_hash_lock);
 
-/*
- * At load: index the table, give each keyed algorithm its transform slots
- * in keys of its type, and ask the crypto API once whether the transform
- * exists (this also loads its module, e.g. gcm or sha3_generic). A kernel
- * in FIPS mode reports non-approved algorithms as absent.
- */
-int ncr_alg_init(void)
+static const struct ncr_class *ncr_alg_class(u32 alg_class)
 {
-	unsigned int i;
-
-	for (i = 0; i < ncr_n_algs; i++) {
-		struct ncr_alg *alg = &ncr_algs[i];
-
-		if (alg->id >= __NCRYPTO_ALG_MAX || ncr_alg_by_id[alg->id] ||
-		    alg->key_type >= __NCRYPTO_KEY_TYPE_MAX)
-			return -EINVAL;
-		ncr_alg_by_id[alg->id] = alg;
-		atomic64_set(&alg->ops, 0);
-		if (alg->key_type) {
-			alg->n_slots = alg->alg_class == NCRYPTO_CLASS_AEAD ?
-				       NCRYPTO_MAX_TAG_LEN + 1 : 1;
-			alg->slot = ncr_alg_type_slots[alg->key_type];
-			ncr_alg_type_slots[alg->key_type] += alg->n_slots;
-		}
-		alg->available = crypto_has_alg(alg->kname, 0, 0);
+	switch (alg_class) {
+	case NCRYPTO_CLASS_HASH:
+		return &ncr_hash_class;
+	case NCRYPTO_CLASS_MAC:
+		return &ncr_mac_class;
+	case NCRYPTO_CLASS_CIPHER:
+		return &ncr_cipher_class;
+	case NCRYPTO_CLASS_AEAD:
+		return &ncr_aead_class;
+	default:
+		return NULL;
 	}
-	return 0;
 }
 
 void ncr_alg_exit(void)
@@ -124,7 +130,45 @@ void ncr_alg_exit(void)
 	for (i = 0; i < ncr_n_algs; i++) {
 		crypto_free_shash(ncr_algs[i].hash_tfm);
 		ncr_algs[i].hash_tfm = NULL;
+		free_percpu(ncr_algs[i].ops);
+		ncr_algs[i].ops = NULL;
 	}
+}
+
+/*
+ * At load: index the table, attach each entry to its class, give each keyed
+ * algorithm its transform slot in unbound keys of its type, and ask the
+ * crypto API once whether the transform exists (this also loads its module,
+ * e.g. gcm or sha3_generic). A kernel in FIPS mode reports non-approved
+ * algorithms as absent.
+ */
+int ncr_alg_init(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ncr_n_algs; i++) {
+		struct ncr_alg *alg = &ncr_algs[i];
+
+		alg->cls = ncr_alg_class(alg->alg_class);
+		if (alg->id >= __NCRYPTO_ALG_MAX || ncr_alg_by_id[alg->id] ||
+		    alg->key_type >= __NCRYPTO_KEY_TYPE_MAX || !alg->cls ||
+		    (alg->session && !alg->cls->session_init))
+			goto fail;
+		alg->ops = alloc_percpu(u64);
+		if (!alg->ops)
+			goto fail;
+		ncr_alg_by_id[alg->id] = alg;
+		alg->index = i;
+		if (alg->key_type)
+			alg->slot = ncr_alg_type_slots[alg->key_type]++;
+		alg->available = crypto_has_alg(alg->kname, 0, 0);
+	}
+	return 0;
+
+fail:
+	WARN_ON_ONCE(1);	/* a table entry contradicts itself */
+	ncr_alg_exit();
+	return -EINVAL;
 }
 
 struct ncr_alg *ncr_alg_find(u32 id)
@@ -136,20 +180,6 @@ unsigned int ncr_alg_key_slots(u32 key_type)
 {
 	return key_type < __NCRYPTO_KEY_TYPE_MAX ?
 	       ncr_alg_type_slots[key_type] : 0;
-}
-
-struct ncr_alg *ncr_alg_of_slot(u32 key_type, unsigned int slot)
-{
-	unsigned int i;
-
-	for (i = 0; i < ncr_n_algs; i++) {
-		struct ncr_alg *alg = &ncr_algs[i];
-
-		if (alg->key_type == key_type && slot >= alg->slot &&
-		    slot < alg->slot + alg->n_slots)
-			return alg;
-	}
-	return NULL;
 }
 
 bool ncr_alg_fips_mode(void)
@@ -167,81 +197,16 @@ int ncr_alg_usable(const struct ncr_alg *alg)
 	return 0;
 }
 
-/* The key's type and length suit the algorithm (EINVAL otherwise). */
-int ncr_alg_check_key(const struct ncr_alg *alg, const struct ncr_key *key)
+bool ncr_alg_key_len_ok(const struct ncr_alg *alg, u32 len)
 {
-	if (key->type != alg->key_type)
-		return -EINVAL;
-	if (key->len < alg->min_key_len || key->len > alg->max_key_len ||
-	    (key->len - alg->min_key_len) % alg->key_len_step)
-		return -EINVAL;
-	return 0;
+	return len >= alg->min_key_len && len <= alg->max_key_len &&
+	       (len - alg->min_key_len) % alg->key_len_step == 0;
 }
 
-int ncr_alg_check_tag_len(const struct ncr_alg *alg, u32 tag_len)
+/* AEAD tag lengths the algorithm allows (FIPS aside). */
+bool ncr_alg_tag_len_ok(const struct ncr_alg *alg, u32 tag_len)
 {
-	switch (alg->id) {
-	case NCRYPTO_ALG_AES_GCM:	/* SP 800-38D: 4, 8, 12..16 */
-		if (tag_len == 4 || tag_len == 8 ||
-		    (tag_len >= 12 && tag_len <= 16))
-			return 0;
-		return -EINVAL;
-	case NCRYPTO_ALG_CHACHA20_POLY1305:
-		return tag_len == 16 ? 0 : -EINVAL;
-	default:
-		return -EINVAL;
-	}
-}
-
-/*
- * FIPS policy for a key with an algorithm (the header's list): AES-XTS with
- * 48-byte keys or identical halves, HMAC keys under 112 bits.
- */
-int ncr_alg_fips_key(const struct ncr_alg *alg, const struct ncr_key *key)
-{
-	if (!fips_enabled)
-		return 0;
-	if (!alg->fips_allowed)
-		return -EACCES;
-	if (alg->id == NCRYPTO_ALG_AES_XTS) {
-		u32 half = key->len / 2;
-
-		if (key->len == 48 ||
-		    !crypto_memneq(key->material, key->material + half, half))
-			return -EACCES;
-	}
-	if (alg->alg_class == NCRYPTO_CLASS_MAC && key->len < 14)
-		return -EACCES;
-	return 0;
-}
-
-/* GCM tags shorter than 96 bits are not approved. */
-int ncr_alg_fips_tag(const struct ncr_alg *alg, u32 tag_len)
-{
-	if (fips_enabled && alg->id == NCRYPTO_ALG_AES_GCM && tag_len < 12)
-		return -EACCES;
-	return 0;
-}
-
-/*
- * Generating keys only usable for refused algorithms or sizes: ChaCha20
- * keys, 48-byte AES keys (AES-XTS-192 only), secrets under 112 bits.
- * (Imports are checked at use, where the algorithm is known.)
- */
-int ncr_alg_fips_keygen(u32 type, u32 len)
-{
-	if (!fips_enabled)
-		return 0;
-	switch (type) {
-	case NCRYPTO_KEY_TYPE_CHACHA20:
-		return -EACCES;
-	case NCRYPTO_KEY_TYPE_AES:
-		return len == 48 ? -EACCES : 0;
-	case NCRYPTO_KEY_TYPE_GENERIC_SECRET:
-		return len < 14 ? -EACCES : 0;
-	default:
-		return 0;
-	}
+	return tag_len < 32 && (alg->tag_lens & BIT(tag_len));
 }
 
 /*
@@ -270,25 +235,14 @@ struct crypto_shash *ncr_alg_hash_tfm(struct ncr_alg *alg)
 	return tfm;
 }
 
-void ncr_alg_count_op(struct ncr_alg *alg)
+/* Per-CPU counts: the hot path touches no shared cache line for them. */
+void ncr_alg_count_op(const struct ncr_alg *alg)
 {
-	atomic64_inc(&alg->ops);
-	atomic64_inc(&ncr_stats.ops_total);
+	this_cpu_inc(*alg->ops);
+	this_cpu_inc(*ncr_stats.ops_total);
 }
 
-void ncr_alg_fill_info(const struct ncr_alg *alg, struct ncrypto_alg_info *ai)
+u64 ncr_alg_ops(const struct ncr_alg *alg)
 {
-	memset(ai, 0, sizeof(*ai));
-	ai->alg = alg->id;
-	ai->alg_class = alg->alg_class;
-	ai->flags = (alg->available ? NCRYPTO_ALG_F_AVAILABLE : 0) |
-		    (alg->fips_allowed ? NCRYPTO_ALG_F_FIPS_ALLOWED : 0) |
-		    (alg->session ? NCRYPTO_ALG_F_SESSION : 0);
-	ai->key_type = alg->key_type;
-	ai->min_key_len = alg->min_key_len;
-	ai->max_key_len = alg->max_key_len;
-	ai->iv_len = alg->iv_len;
-	ai->block_len = alg->block_len;
-	ai->out_len = alg->out_len;
-	ai->ops = atomic64_read(&alg->ops);
+	return ncr_stats_sum(alg->ops);
 }

@@ -13,6 +13,11 @@
  * The crypto request of the operation can live in the same allocation:
  * small operations (the per-record hot path) then cost one kmalloc/kfree
  * pair instead of two.
+ *
+ * Every buffer is charged to the context (and its user) that asked for it
+ * while it exists, and allocated GFP_KERNEL_ACCOUNT for memory cgroups:
+ * threads running large operations in parallel cannot hold more kernel
+ * memory than their limits say.
  */
 #include <linux/crypto.h>
 #include <linux/mm.h>
@@ -21,38 +26,53 @@
 #include <linux/vmalloc.h>
 
 #include "ncr_buf.h"
+#include "ncr_ctx.h"
 
 /* Largest request + data kept in one (order-0) allocation. */
 #define NCR_BUF_COMBINED_MAX PAGE_SIZE
 
 /* len bytes of data, and req_size bytes for a crypto request (may be 0). */
-int ncr_buf_alloc(struct ncr_buf *b, size_t len, size_t req_size)
+int ncr_buf_alloc(struct ncr_buf *b, struct ncr_ctx *ctx, size_t len,
+		  size_t req_size)
 {
 	size_t head = ALIGN(req_size, CRYPTO_MINALIGN);
+	bool combined = req_size && head + len <= NCR_BUF_COMBINED_MAX;
+	u64 charge = combined ? head + len : req_size + (len ? len : 1);
+	int err;
 
 	memset(b, 0, sizeof(*b));
+	err = ncr_ctx_charge_mem(ctx, charge);
+	if (err)
+		return err;
+	b->ctx = ctx;
+	b->charged = charge;
 	b->len = len;
 	b->req_size = req_size;
-	if (req_size && head + len <= NCR_BUF_COMBINED_MAX) {
-		b->req = kmalloc(head + len, GFP_KERNEL);
+	if (combined) {
+		b->req = kmalloc(head + len, GFP_KERNEL_ACCOUNT);
 		if (!b->req)
-			return -ENOMEM;
+			goto fail;
 		b->combined = head + len;
 		b->data = (u8 *)b->req + head;
 		return 0;
 	}
 	if (req_size) {
-		b->req = kmalloc(req_size, GFP_KERNEL);
+		b->req = kmalloc(req_size, GFP_KERNEL_ACCOUNT);
 		if (!b->req)
-			return -ENOMEM;
+			goto fail;
 	}
-	b->data = kvmalloc(len ? len : 1, GFP_KERNEL | __GFP_NOWARN);
+	b->data = kvmalloc(len ? len : 1, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
 	if (!b->data) {
 		kfree(b->req);
 		b->req = NULL;
-		return -ENOMEM;
+		goto fail;
 	}
 	return 0;
+
+fail:
+	ncr_ctx_uncharge_mem(ctx, charge);
+	b->ctx = NULL;
+	return -ENOMEM;
 }
 
 /* Wipes data and request (request contexts hold cipher/hash state). */
@@ -74,6 +94,9 @@ void ncr_buf_free(struct ncr_buf *b)
 	}
 	b->data = NULL;
 	b->req = NULL;
+	if (b->ctx)
+		ncr_ctx_uncharge_mem(b->ctx, b->charged);
+	b->ctx = NULL;
 }
 
 int ncr_buf_from_user(struct ncr_buf *b, size_t off, const void __user *src,
@@ -112,7 +135,7 @@ struct scatterlist *ncr_buf_sg(struct ncr_buf *b)
 		return b->sgt.sgl;
 	/* vmalloc areas start on a page boundary */
 	n = DIV_ROUND_UP(b->len, PAGE_SIZE);
-	err = sg_alloc_table(&b->sgt, n, GFP_KERNEL);
+	err = sg_alloc_table(&b->sgt, n, GFP_KERNEL_ACCOUNT);
 	if (err)
 		return ERR_PTR(err);
 	b->have_sgt = true;

@@ -6,7 +6,11 @@
 #include <linux/scatterlist.h>
 #include <linux/types.h>
 
+struct ncr_ctx;
+
 struct ncr_buf {
+	struct ncr_ctx *ctx;	/* charged for the memory */
+	u64 charged;
 	u8 *data;		/* kmalloc or vmalloc memory */
 	size_t len;
 	void *req;		/* memory for the crypto request, or NULL */
@@ -17,7 +21,8 @@ struct ncr_buf {
 	bool have_sgt;
 };
 
-int ncr_buf_alloc(struct ncr_buf *b, size_t len, size_t req_size);
+int ncr_buf_alloc(struct ncr_buf *b, struct ncr_ctx *ctx, size_t len,
+		  size_t req_size);
 void ncr_buf_free(struct ncr_buf *b);
 int ncr_buf_from_user(struct ncr_buf *b, size_t off, const void __user *src,
 		      size_t n);

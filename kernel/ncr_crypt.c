@@ -13,6 +13,7 @@
 #include <crypto/skcipher.h>
 
 #include "ncr_buf.h"
+#include "ncr_ctx.h"
 #include "ncr_crypt.h"
 #include "ncr_pin.h"
 
@@ -92,8 +93,13 @@ int ncr_crypt_aead(struct crypto_aead *tfm, void *req_mem, bool encrypt,
 					 crypto_aead_decrypt(req), &wait);
 }
 
-int ncr_crypt_hash_user(struct shash_desc *desc, const void __user *src,
-			u32 len)
+/*
+ * Hash len bytes of user memory into desc: small input through the stack,
+ * large input over pinned pages, and whatever could not be pinned through
+ * a bounce buffer charged to ctx.
+ */
+int ncr_crypt_hash_user(struct ncr_ctx *ctx, struct shash_desc *desc,
+			const void __user *src, u32 len)
 {
 	size_t cap = min_t(size_t, len, NCR_HASH_CHUNK);
 	u8 *bounce;
@@ -120,9 +126,14 @@ int ncr_crypt_hash_user(struct shash_desc *desc, const void __user *src,
 		len = left;
 		cap = min_t(size_t, len, NCR_HASH_CHUNK);
 	}
-	bounce = kmalloc(cap, GFP_KERNEL);
-	if (!bounce)
+	err = ncr_ctx_charge_mem(ctx, cap);
+	if (err)
+		return err;
+	bounce = kmalloc(cap, GFP_KERNEL_ACCOUNT);
+	if (!bounce) {
+		ncr_ctx_uncharge_mem(ctx, cap);
 		return -ENOMEM;
+	}
 	while (len) {
 		size_t n = min_t(size_t, len, cap);
 
@@ -135,7 +146,9 @@ int ncr_crypt_hash_user(struct shash_desc *desc, const void __user *src,
 			break;
 		src += n;
 		len -= n;
+		cond_resched();	/* up to max_op_len (64 MiB) of hashing */
 	}
 	kfree_sensitive(bounce);
+	ncr_ctx_uncharge_mem(ctx, cap);
 	return err;
 }

@@ -10,6 +10,7 @@ struct crypto_aead;
 struct scatterlist;
 struct shash_desc;
 struct ncr_buf;
+struct ncr_ctx;
 
 size_t ncr_crypt_skcipher_reqsize(struct crypto_skcipher *tfm);
 size_t ncr_crypt_aead_reqsize(struct crypto_aead *tfm);
@@ -22,7 +23,7 @@ int ncr_crypt_aead(struct crypto_aead *tfm, void *req_mem, bool encrypt,
 		   struct scatterlist *src, struct scatterlist *dst,
 		   unsigned int assoclen,
 		   unsigned int cryptlen, u8 *iv);
-int ncr_crypt_hash_user(struct shash_desc *desc, const void __user *src,
-			u32 len);
+int ncr_crypt_hash_user(struct ncr_ctx *ctx, struct shash_desc *desc,
+			const void __user *src, u32 len);
 
 #endif /* NCR_CRYPT_H */

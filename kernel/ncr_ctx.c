@@ -2,8 +2,11 @@
 /*
  * Contexts: one per open file description of /dev/ncrypto. A context owns
  * two handle tables (keys, sessions) and is the unit of the per-context
- * quotas; the opener's effective uid is the unit of the per-user quotas,
- * summed over all of that user's contexts.
+ * quotas; a user (ncr_ctx_quota_uid()) is the unit of the per-user quotas,
+ * summed over all of that user's contexts. Both count objects and every
+ * byte of kernel memory a caller makes us hold: key and session objects,
+ * cached transforms, and the buffers of operations in flight. Every such
+ * allocation is also GFP_KERNEL_ACCOUNT, so memory cgroup limits hold.
  *
  * Lifetime: the file holds one context reference and every key or session
  * object holds another (it is charged to the context and uncharges it when
@@ -14,9 +17,11 @@
 #include <linux/mutex.h>
 #include <linux/refcount.h>
 #include <linux/slab.h>
+#include <linux/user_namespace.h>
 
 #include <linux/ncrypto.h>
 
+#include "ncr_alg.h"
 #include "ncr_ctx.h"
 #include "ncr_key.h"
 #include "ncr_params.h"
@@ -46,7 +51,7 @@ static struct ncr_user *ncr_user_get(kuid_t uid)
 			goto out;
 		}
 	}
-	u = kzalloc(sizeof(*u), GFP_KERNEL);
+	u = kzalloc(sizeof(*u), GFP_KERNEL_ACCOUNT);
 	if (!u)
 		goto out;
 	u->uid = uid;
@@ -66,14 +71,33 @@ static void ncr_user_put(struct ncr_user *u)
 	kfree(u);
 }
 
+/*
+ * Whose per-user quota a context counts against. From the initial user
+ * namespace: the opener's effective uid. From inside a user namespace: the
+ * owner of its outermost ancestor below the initial one, i.e. the real user
+ * who created the container. Otherwise a user with subordinate uids (a
+ * rootless container maps thousands) would get a quota per mapped uid.
+ */
+static kuid_t ncr_ctx_quota_uid(const struct cred *cred)
+{
+	struct user_namespace *ns = cred->user_ns;
+
+	if (ns == &init_user_ns)
+		return cred->euid;
+	while (ns->parent != &init_user_ns)
+		ns = ns->parent;
+	return ns->owner;
+}
+
 struct ncr_ctx *ncr_ctx_create(const struct cred *cred)
 {
 	struct ncr_ctx *ctx;
 
-	ctx = kzalloc(sizeof(*ctx), GFP_KERNEL);
+	ctx = kzalloc(struct_size(ctx, alg_ops, ncr_n_algs),
+		      GFP_KERNEL_ACCOUNT);
 	if (!ctx)
 		return NULL;
-	ctx->user = ncr_user_get(cred->euid);
+	ctx->user = ncr_user_get(ncr_ctx_quota_uid(cred));
 	if (!ctx->user) {
 		kfree(ctx);
 		return NULL;
@@ -213,7 +237,7 @@ void ncr_ctx_uncharge(struct ncr_ctx *ctx, int keys, int sessions, u64 mem)
 int ncr_ctx_add_key(struct ncr_ctx *ctx, struct ncr_key *key, u32 *handle)
 {
 	int err = xa_alloc_cyclic(&ctx->keys, handle, key, xa_limit_31b,
-				  &ctx->next_key, GFP_KERNEL);
+				  &ctx->next_key, GFP_KERNEL_ACCOUNT);
 
 	return err < 0 ? err : 0;
 }
@@ -240,7 +264,7 @@ int ncr_ctx_add_session(struct ncr_ctx *ctx, struct ncr_session *s,
 			u32 *handle)
 {
 	int err = xa_alloc_cyclic(&ctx->sessions, handle, s, xa_limit_31b,
-				  &ctx->next_session, GFP_KERNEL);
+				  &ctx->next_session, GFP_KERNEL_ACCOUNT);
 
 	return err < 0 ? err : 0;
 }
@@ -270,9 +294,21 @@ bool ncr_ctx_remove_session_if(struct ncr_ctx *ctx, u32 handle,
 	return xa_cmpxchg(&ctx->sessions, handle, s, NULL, GFP_KERNEL) == s;
 }
 
+void ncr_ctx_count_op(struct ncr_ctx *ctx, unsigned int alg_index)
+{
+	atomic64_inc(&ctx->alg_ops[alg_index]);
+	atomic64_inc(&ctx->ops);
+}
+
+u64 ncr_ctx_alg_ops(struct ncr_ctx *ctx, unsigned int alg_index)
+{
+	return atomic64_read(&ctx->alg_ops[alg_index]);
+}
+
 void ncr_ctx_fill_info(struct ncr_ctx *ctx, struct ncrypto_info *info)
 {
 	info->ctx_keys = atomic_read(&ctx->nkeys);
 	info->ctx_sessions = atomic_read(&ctx->nsessions);
 	info->ctx_mem = atomic64_read(&ctx->mem);
+	info->ctx_ops = atomic64_read(&ctx->ops);
 }

@@ -19,10 +19,12 @@ struct ncr_ctx {
 	struct xarray sessions;	/* handle -> struct ncr_session (one ref) */
 	u32 next_key;		/* cyclic allocation hints: a destroyed */
 	u32 next_session;	/* handle is not reused at once */
-	struct ncr_user *user;	/* quota owner: the opener's euid */
+	struct ncr_user *user;	/* quota owner, see ncr_ctx_quota_uid() */
 	atomic_t nkeys;		/* charged objects and bytes */
 	atomic_t nsessions;
 	atomic64_t mem;
+	atomic64_t ops;		/* operations completed in this context */
+	atomic64_t alg_ops[];	/* per algorithm, by ncr_alg.index */
 };
 
 struct ncr_ctx *ncr_ctx_create(const struct cred *cred);
@@ -32,6 +34,19 @@ void ncr_ctx_put(struct ncr_ctx *ctx);
 
 int ncr_ctx_charge(struct ncr_ctx *ctx, int keys, int sessions, u64 mem);
 void ncr_ctx_uncharge(struct ncr_ctx *ctx, int keys, int sessions, u64 mem);
+
+/* Kernel memory of an operation in flight (buffers, page arrays). */
+static inline int ncr_ctx_charge_mem(struct ncr_ctx *ctx, u64 mem)
+{
+	return ncr_ctx_charge(ctx, 0, 0, mem);
+}
+
+static inline void ncr_ctx_uncharge_mem(struct ncr_ctx *ctx, u64 mem)
+{
+	ncr_ctx_uncharge(ctx, 0, 0, mem);
+}
+
+void ncr_ctx_count_op(struct ncr_ctx *ctx, unsigned int alg_index);
 
 int ncr_ctx_add_key(struct ncr_ctx *ctx, struct ncr_key *key, u32 *handle);
 struct ncr_key *ncr_ctx_get_key(struct ncr_ctx *ctx, u32 handle);
@@ -45,5 +60,6 @@ bool ncr_ctx_remove_session_if(struct ncr_ctx *ctx, u32 handle,
 			       struct ncr_session *s);
 
 void ncr_ctx_fill_info(struct ncr_ctx *ctx, struct ncrypto_info *info);
+u64 ncr_ctx_alg_ops(struct ncr_ctx *ctx, unsigned int alg_index);
 
 #endif /* NCR_CTX_H */

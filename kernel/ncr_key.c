@@ -3,69 +3,42 @@
  * Key objects. The material never leaves the kernel except through
  * KEY_EXPORT of an EXPORTABLE key, is never logged, and is wiped when the
  * last reference goes (kfree_sensitive; transforms wipe their own key
- * schedules in crypto_free_*).
+ * schedules when freed). What a key of each type is and how it is made is
+ * the key-type table's (ncr_keytype.c); its transforms are cached by
+ * ncr_key_tfm.c.
  *
- * Each key caches one transform per algorithm it is used with (per tag
- * length for AEAD, since the tag length is transform state), keyed once on
- * first use: the one-shot hot path allocates no transform and runs no key
- * schedule. Transforms are safe to share between concurrent requests once
- * keyed; creation is serialized by tfm_lock and published with release
- * semantics.
+ * A key carries its rights: usage flags (only ever fewer), the algorithm
+ * it is bound to, its tag length and its nonce policy. Sessions started
+ * with a key look at its usage and liveness at every call
+ * (ncr_key_revoked), so restricting or destroying a key reaches them.
  */
-#include <linux/random.h>
+#include <linux/fips.h>
 #include <linux/slab.h>
-#include <crypto/aead.h>
-#include <crypto/hash.h>
-#include <crypto/skcipher.h>
 
 #include <linux/ncrypto.h>
 
 #include "ncr_alg.h"
+#include "ncr_class.h"
 #include "ncr_ctx.h"
 #include "ncr_key.h"
+#include "ncr_keytype.h"
 #include "ncr_stats.h"
 #include "ncr_uapi.h"
-
-/*
- * Kernel memory a cached transform costs, for the memory quota. The crypto
- * API does not expose the size of a transform with its children (AES-NI
- * wrappers allocate a cryptd child with its own key schedule), so this is
- * a deliberately generous estimate of tfm + context + key schedule.
- */
-#define NCR_TFM_CHARGE 2048
 
 static size_t ncr_key_obj_size(unsigned int n_slots)
 {
 	return struct_size((struct ncr_key *)NULL, tfms, n_slots);
 }
 
-static void ncr_key_free_tfm(struct ncr_key_tfm *t)
-{
-	switch (t->alg_class) {
-	case NCRYPTO_CLASS_MAC:
-		crypto_free_shash(t->tfm);
-		break;
-	case NCRYPTO_CLASS_CIPHER:
-		crypto_free_skcipher(t->tfm);
-		break;
-	case NCRYPTO_CLASS_AEAD:
-		crypto_free_aead(t->tfm);
-		break;
-	}
-	t->tfm = NULL;
-}
-
 static void ncr_key_release(struct kref *ref)
 {
 	struct ncr_key *key = container_of(ref, struct ncr_key, ref);
 	struct ncr_ctx *ctx = key->ctx;
-	unsigned int i;
 
-	for (i = 0; i < key->n_slots; i++)
-		if (key->tfms[i].tfm)
-			ncr_key_free_tfm(&key->tfms[i]);
+	ncr_key_tfms_free(key);
 	kfree_sensitive(key->material);
 	key->material = NULL;
+	ncr_nonce_wipe(&key->nonce);
 	ncr_ctx_uncharge(ctx, 1, 0, key->charged);
 	atomic64_dec(&ncr_stats.keys);
 	/* RCU lookups may still be looking at the struct (not the material) */
@@ -89,100 +62,59 @@ void ncr_key_put(struct ncr_key *key)
 		kref_put(&key->ref, ncr_key_release);
 }
 
-static int ncr_key_make_tfm(struct ncr_key *key, const struct ncr_alg *alg,
-			    u32 tag_len, struct ncr_key_tfm *t)
+/* The MAC or AEAD tag length of key with alg. */
+u32 ncr_key_tag_len(const struct ncr_key *key, const struct ncr_alg *alg)
 {
-	void *tfm;
-	int err;
+	if (key->tag_len)
+		return key->tag_len;
+	return alg->alg_class == NCRYPTO_CLASS_AEAD ? alg->default_tag_len :
+						       alg->out_len;
+}
 
-	switch (alg->alg_class) {
-	case NCRYPTO_CLASS_MAC:
-		tfm = crypto_alloc_shash(alg->kname, 0, 0);
-		if (IS_ERR(tfm))
-			goto fail_alloc;
-		err = crypto_shash_setkey(tfm, key->material, key->len);
-		break;
-	case NCRYPTO_CLASS_CIPHER:
-		tfm = crypto_alloc_skcipher(alg->kname, 0, 0);
-		if (IS_ERR(tfm))
-			goto fail_alloc;
-		err = alg->no_setkey ? 0 :
-		      crypto_skcipher_setkey(tfm, key->material, key->len);
-		break;
-	case NCRYPTO_CLASS_AEAD:
-		tfm = crypto_alloc_aead(alg->kname, 0, 0);
-		if (IS_ERR(tfm))
-			goto fail_alloc;
-		err = crypto_aead_setkey(tfm, key->material, key->len);
-		if (!err)
-			err = crypto_aead_setauthsize(tfm, tag_len);
-		break;
-	default:
-		return -EINVAL;
-	}
-	t->tfm = tfm;
-	t->alg_class = alg->alg_class;
-	if (err) {
-		ncr_key_free_tfm(t);
-		return err;
-	}
-	return 0;
-
-fail_alloc:
-	err = PTR_ERR(tfm);
-	return err == -ENOENT ? -ENOPKG : err;
+/* A session's key no longer grants what the session does. */
+bool ncr_key_revoked(struct ncr_key *key, u32 usage)
+{
+	return READ_ONCE(key->dead) || !(atomic_read(&key->usage) & usage);
 }
 
 /*
- * The key's transform for alg (and tag_len for AEAD), made on first use.
- * Returns an ERR_PTR: EDQUOT when the memory quota cannot cover it, ENOPKG
- * when the kernel lacks the algorithm, setkey errors otherwise.
+ * FIPS policy for a key with an algorithm (the header's list): short HMAC
+ * keys, XTS with AES-192 halves or identical halves, short AEAD tags.
  */
-void *ncr_key_tfm(struct ncr_key *key, const struct ncr_alg *alg, u32 tag_len)
+static int ncr_key_fips(const struct ncr_key *key, const struct ncr_alg *alg)
 {
-	unsigned int slot = alg->slot +
-			    (alg->alg_class == NCRYPTO_CLASS_AEAD ? tag_len : 0);
-	struct ncr_key_tfm *t, tmp = {};
-	void *tfm;
-	int err;
+	if (!fips_enabled)
+		return 0;
+	if (!alg->fips_allowed || key->len < alg->fips_min_key_len)
+		return -EACCES;
+	if (alg->key_halves) {
+		u32 half = key->len / 2;
 
-	if (WARN_ON_ONCE(slot >= key->n_slots))
-		return ERR_PTR(-EINVAL);
-	t = &key->tfms[slot];
-	tfm = smp_load_acquire(&t->tfm);
-	if (tfm)
-		return tfm;
-
-	mutex_lock(&key->tfm_lock);
-	tfm = t->tfm;
-	if (tfm)
-		goto out;
-	err = ncr_ctx_charge(key->ctx, 0, 0, NCR_TFM_CHARGE);
-	if (err)
-		goto fail;
-	err = ncr_key_make_tfm(key, alg, tag_len, &tmp);
-	if (err) {
-		ncr_ctx_uncharge(key->ctx, 0, 0, NCR_TFM_CHARGE);
-		goto fail;
+		if (half == 24 ||
+		    !crypto_memneq(key->material, key->material + half, half))
+			return -EACCES;
 	}
-	key->charged += NCR_TFM_CHARGE;
-	t->alg_class = tmp.alg_class;
-	tfm = tmp.tfm;
-	smp_store_release(&t->tfm, tfm);
-out:
-	mutex_unlock(&key->tfm_lock);
-	return tfm;
-fail:
-	mutex_unlock(&key->tfm_lock);
-	return ERR_PTR(err);
+	if (ncr_key_tag_len(key, alg) < alg->fips_min_tag_len)
+		return -EACCES;
+	return 0;
+}
+
+/* The key suits alg: bound to it or unbound, of its type and a length it
+ * takes (EINVAL), allowed by FIPS (EACCES). */
+static int ncr_key_check(const struct ncr_key *key, const struct ncr_alg *alg)
+{
+	if ((key->alg && key->alg != alg) || key->type != alg->key_type ||
+	    !ncr_alg_key_len_ok(alg, key->len))
+		return -EINVAL;
+	return ncr_key_fips(key, alg);
 }
 
 /*
  * Look up handle for an operation with alg needing usage: a referenced key
- * whose type and length suit alg and that FIPS policy allows. Errors:
- * ENOENT, EINVAL (wrong type/length), EACCES (FIPS), EPERM (usage).
+ * that suits alg. Errors: ENOENT, EINVAL (wrong algorithm, type or length),
+ * EACCES (FIPS), EPERM (usage).
  */
-int ncr_key_acquire(struct ncr_ctx *ctx, u32 handle, struct ncr_alg *alg,
+int ncr_key_acquire(struct ncr_ctx *ctx, u32 handle, const struct ncr_alg *alg,
 		    u32 usage, struct ncr_key **out)
 {
 	struct ncr_key *key = ncr_ctx_get_key(ctx, handle);
@@ -190,9 +122,7 @@ int ncr_key_acquire(struct ncr_ctx *ctx, u32 handle, struct ncr_alg *alg,
 
 	if (!key)
 		return -ENOENT;
-	err = ncr_alg_check_key(alg, key);
-	if (!err)
-		err = ncr_alg_fips_key(alg, key);
+	err = ncr_key_check(key, alg);
 	if (!err && !(atomic_read(&key->usage) & usage))
 		err = -EPERM;
 	if (err) {
@@ -203,55 +133,61 @@ int ncr_key_acquire(struct ncr_ctx *ctx, u32 handle, struct ncr_alg *alg,
 	return 0;
 }
 
-/*
- * The transform of a hash, MAC or cipher operation: the key's own keyed
- * transform when alg takes a key (acquired as ncr_key_acquire does, the
- * reference left in *keyp), otherwise alg's shared unkeyed hash transform
- * (*keyp NULL). An ERR_PTR on failure, with no reference held.
- */
-void *ncr_key_acquire_tfm(struct ncr_ctx *ctx, u32 handle,
-			  struct ncr_alg *alg, u32 usage,
-			  struct ncr_key **keyp)
+/* The tag length a key is created with: 0 = the default (EINVAL if bad). */
+static int ncr_key_check_tag_len(const struct ncr_alg *alg, u32 tag_len)
 {
-	void *tfm;
-	int err;
-
-	*keyp = NULL;
-	if (!alg->key_type)
-		return ncr_alg_hash_tfm(alg);
-	err = ncr_key_acquire(ctx, handle, alg, usage, keyp);
-	if (err)
-		return ERR_PTR(err);
-	tfm = ncr_key_tfm(*keyp, alg, 0);
-	if (IS_ERR(tfm)) {
-		ncr_key_put(*keyp);
-		*keyp = NULL;
-	}
-	return tfm;
-}
-
-static int ncr_key_check_len(u32 type, u32 len)
-{
-	switch (type) {
-	case NCRYPTO_KEY_TYPE_AES:
-		/* AES-128/192/256, and two AES keys for XTS */
-		if (len == 16 || len == 24 || len == 32 || len == 48 ||
-		    len == 64)
-			return 0;
+	if (!tag_len)
+		return 0;
+	if (!alg)
 		return -EINVAL;
-	case NCRYPTO_KEY_TYPE_GENERIC_SECRET:
-		return len >= 1 && len <= NCRYPTO_MAX_SECRET_LEN ? 0 : -EINVAL;
-	case NCRYPTO_KEY_TYPE_CHACHA20:
-		return len == 32 ? 0 : -EINVAL;
+	switch (alg->alg_class) {
+	case NCRYPTO_CLASS_MAC:
+		return tag_len >= NCRYPTO_MIN_MAC_LEN &&
+		       tag_len <= alg->out_len ? 0 : -EINVAL;
+	case NCRYPTO_CLASS_AEAD:
+		return ncr_alg_tag_len_ok(alg, tag_len) ? 0 : -EINVAL;
 	default:
 		return -EINVAL;
 	}
 }
 
-static struct ncr_key *ncr_key_alloc(struct ncr_ctx *ctx, u32 type, u32 len,
-				     u32 usage)
+/* The struct's fields, before anything is allocated (EINVAL, EACCES). */
+static int ncr_key_check_create(const struct ncrypto_key_create *kc,
+				bool import, const struct ncr_keytype **ktp,
+				const struct ncr_alg **algp)
 {
-	unsigned int n_slots = ncr_alg_key_slots(type);
+	const struct ncr_keytype *kt = ncr_keytype_find(kc->type);
+	const struct ncr_alg *alg = NULL;
+	int err;
+
+	if (kc->flags || kc->usage & ~NCRYPTO_KEY_USAGE_ALL ||
+	    !ncr_uapi_zero(kc->reserved, sizeof(kc->reserved)))
+		return -EINVAL;
+	if (!kt || !ncr_keytype_len_ok(kt, kc->key_len))
+		return -EINVAL;
+	if (!import && kc->data)
+		return -EINVAL;
+	if (kc->alg) {
+		alg = ncr_alg_find(kc->alg);
+		if (!alg || alg->key_type != kc->type ||
+		    !ncr_alg_key_len_ok(alg, kc->key_len))
+			return -EINVAL;
+	}
+	err = ncr_key_check_tag_len(alg, kc->tag_len);
+	if (err)
+		return err;
+	if (!import && fips_enabled && !ncr_keytype_fips_ok(kt, kc->key_len))
+		return -EACCES;
+	*ktp = kt;
+	*algp = alg;
+	return 0;
+}
+
+static struct ncr_key *ncr_key_alloc(struct ncr_ctx *ctx,
+				     const struct ncr_keytype *kt,
+				     const struct ncr_alg *alg, u32 len)
+{
+	unsigned int n_slots = alg ? 1 : ncr_alg_key_slots(kt->id);
 	size_t size = ncr_key_obj_size(n_slots);
 	struct ncr_key *key;
 	int err;
@@ -259,17 +195,18 @@ static struct ncr_key *ncr_key_alloc(struct ncr_ctx *ctx, u32 type, u32 len,
 	err = ncr_ctx_charge(ctx, 1, 0, size + len);
 	if (err)
 		return ERR_PTR(err);
-	key = kzalloc(size, GFP_KERNEL);
+	key = kzalloc(size, GFP_KERNEL_ACCOUNT);
 	if (!key)
 		goto fail_charge;
-	key->material = kmalloc(len, GFP_KERNEL);
+	key->material = kmalloc(len, GFP_KERNEL_ACCOUNT);
 	if (!key->material)
 		goto fail_key;
 	kref_init(&key->ref);
 	mutex_init(&key->tfm_lock);
-	key->type = type;
+	key->kt = kt;
+	key->type = kt->id;
 	key->len = len;
-	atomic_set(&key->usage, usage);
+	key->alg = alg;
 	key->n_slots = n_slots;
 	key->charged = size + len;
 	ncr_ctx_get(ctx);
@@ -284,53 +221,18 @@ fail_charge:
 	return ERR_PTR(-ENOMEM);
 }
 
-/* NCRYPTO_IOC_KEY_GENERATE and NCRYPTO_IOC_KEY_IMPORT */
-long ncr_key_ioctl_create(struct ncr_ctx *ctx, void __user *uarg, bool import)
+/* Publish key under a new handle and tell user space; on failure it is gone. */
+static int ncr_key_publish(struct ncr_ctx *ctx, struct ncr_key *key,
+			   void __user *uarg, struct ncrypto_key_create *kc,
+			   u32 usize)
 {
-	struct ncrypto_key_create kc;
-	struct ncr_key *key;
-	void __user *data;
-	u32 usize;
-	int err;
+	int err = ncr_ctx_add_key(ctx, key, &kc->handle);
 
-	err = ncr_uapi_copy_in(&kc, sizeof(kc), NCRYPTO_SIZE_KEY_CREATE_VER0,
-			       uarg, &usize);
-	if (err)
+	if (err) {
+		ncr_key_put(key);
 		return err;
-	if (kc.flags || kc.usage & ~NCRYPTO_KEY_USAGE_ALL ||
-	    !ncr_uapi_zero(kc.reserved, sizeof(kc.reserved)))
-		return -EINVAL;
-	err = ncr_key_check_len(kc.type, kc.key_len);
-	if (err)
-		return err;
-	if (import) {
-		err = ncr_uapi_ptr(kc.data, kc.key_len, &data);
-		if (err)
-			return err;
-	} else {
-		if (kc.data)
-			return -EINVAL;
-		err = ncr_alg_fips_keygen(kc.type, kc.key_len);
-		if (err)
-			return err;
 	}
-
-	key = ncr_key_alloc(ctx, kc.type, kc.key_len, kc.usage);
-	if (IS_ERR(key))
-		return PTR_ERR(key);
-	if (import) {
-		if (copy_from_user(key->material, data, kc.key_len)) {
-			err = -EFAULT;
-			goto fail;
-		}
-	} else {
-		get_random_bytes(key->material, kc.key_len);
-	}
-
-	err = ncr_ctx_add_key(ctx, key, &kc.handle);
-	if (err)
-		goto fail;
-	err = ncr_uapi_copy_out(uarg, &kc, sizeof(kc), usize);
+	err = ncr_uapi_copy_out(uarg, kc, sizeof(*kc), usize);
 	if (err) {
 		/*
 		 * Nobody learnt the handle: take the key back. The table held
@@ -338,12 +240,51 @@ long ncr_key_ioctl_create(struct ncr_ctx *ctx, void __user *uarg, bool import)
 		 * thread that guessed the handle and destroyed it first has
 		 * already dropped it (remove then finds nothing).
 		 */
-		key = ncr_ctx_remove_key(ctx, kc.handle);
-		if (key)
-			ncr_key_put(key);
-		return err;
+		ncr_key_put(ncr_ctx_remove_key(ctx, kc->handle));
 	}
-	return 0;
+	return err;
+}
+
+/* NCRYPTO_IOC_KEY_GENERATE and NCRYPTO_IOC_KEY_IMPORT */
+long ncr_key_ioctl_create(struct ncr_ctx *ctx, void __user *uarg, bool import)
+{
+	struct ncrypto_key_create kc;
+	const struct ncr_keytype *kt;
+	const struct ncr_alg *alg;
+	struct ncr_key *key;
+	void __user *data = NULL;
+	u32 usize;
+	int err;
+
+	err = ncr_uapi_copy_in(&kc, sizeof(kc), NCRYPTO_SIZE_KEY_CREATE_VER0,
+			       uarg, &usize);
+	if (err)
+		return err;
+	err = ncr_key_check_create(&kc, import, &kt, &alg);
+	if (err)
+		return err;
+	if (import && ncr_uapi_ptr(kc.data, kc.key_len, &data))
+		return -EFAULT;
+
+	key = ncr_key_alloc(ctx, kt, alg, kc.key_len);
+	if (IS_ERR(key))
+		return PTR_ERR(key);
+	atomic_set(&key->usage, kc.usage);
+	key->tag_len = alg && kc.tag_len ? kc.tag_len :
+		       alg ? ncr_key_tag_len(key, alg) : 0;
+	err = ncr_nonce_setup(&key->nonce, alg, &kc);
+	if (err)
+		goto fail;
+	err = import ? kt->import(key, data) : kt->generate(key);
+	if (err)
+		goto fail;
+	/* a bound key is refused now rather than at every use */
+	if (alg) {
+		err = ncr_key_fips(key, alg);
+		if (err)
+			goto fail;
+	}
+	return ncr_key_publish(ctx, key, uarg, &kc, usize);
 
 fail:
 	ncr_key_put(key);
@@ -358,7 +299,12 @@ static int ncr_key_info_in(struct ncrypto_key_info *ki, void __user *uarg,
 
 	if (err)
 		return err;
-	if (ki->flags || !ncr_uapi_zero(ki->reserved, sizeof(ki->reserved)))
+	/*
+	 * The output fields are ignored on input: a caller may restrict with
+	 * the struct KEY_INFO filled (as ABI 1.0 allowed).
+	 */
+	if (ki->flags || ki->reserved0 ||
+	    !ncr_uapi_zero(ki->reserved, sizeof(ki->reserved)))
 		return -EINVAL;
 	return 0;
 }
@@ -380,6 +326,10 @@ long ncr_key_ioctl_info(struct ncr_ctx *ctx, void __user *uarg)
 	ki.type = key->type;
 	ki.usage = atomic_read(&key->usage);
 	ki.key_len = key->len;
+	ki.alg = key->alg ? key->alg->id : 0;
+	ki.tag_len = key->tag_len;
+	ki.nonce_policy = key->nonce.policy;
+	ki.nonce_counter = ncr_nonce_next_counter(&key->nonce);
 	ncr_key_put(key);
 	return ncr_uapi_copy_out(uarg, &ki, sizeof(ki), usize);
 }
@@ -438,9 +388,10 @@ long ncr_key_ioctl_export(struct ncr_ctx *ctx, void __user *uarg)
 	}
 	if (ke.data_len < key->len) {
 		err = -ENOSPC;
-	} else if (copy_to_user(data, key->material, key->len)) {
-		err = -EFAULT;
-		goto out;
+	} else {
+		err = key->kt->export(key, data);
+		if (err)
+			goto out;
 	}
 	ke.data_len = key->len;
 	if (ncr_uapi_copy_out(uarg, &ke, sizeof(ke), usize))
@@ -450,7 +401,10 @@ out:
 	return err;
 }
 
-/* NCRYPTO_IOC_KEY_DESTROY: the handle goes now, the key with its last user. */
+/*
+ * NCRYPTO_IOC_KEY_DESTROY: the handle goes now, the key with its last user;
+ * sessions holding it stop at their next call.
+ */
 long ncr_key_ioctl_destroy(struct ncr_ctx *ctx, void __user *uarg)
 {
 	struct ncrypto_handle h;
@@ -463,6 +417,7 @@ long ncr_key_ioctl_destroy(struct ncr_ctx *ctx, void __user *uarg)
 	key = ncr_ctx_remove_key(ctx, h.handle);
 	if (!key)
 		return -ENOENT;
+	WRITE_ONCE(key->dead, true);
 	ncr_key_put(key);
 	return 0;
 }

@@ -13,6 +13,7 @@
  * kernel memory any user can pin. Like /dev/urandom, it is a service for
  * every user; an administrator can still restrict it with a udev rule.
  */
+#include <linux/capability.h>
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
@@ -24,6 +25,7 @@
 #include "ncr_key.h"
 #include "ncr_op.h"
 #include "ncr_params.h"
+#include "ncr_rng.h"
 #include "ncr_session.h"
 #include "ncr_stats.h"
 #include "ncr_uapi.h"
@@ -43,6 +45,40 @@ static int ncr_release(struct inode *inode, struct file *file)
 {
 	ncr_ctx_close(file->private_data);
 	return 0;
+}
+
+/* What INFO says of one algorithm; ops: this context's. */
+static void ncr_fill_alg_info(struct ncr_ctx *ctx, const struct ncr_alg *alg,
+			      struct ncrypto_alg_info *ai)
+{
+	memset(ai, 0, sizeof(*ai));
+	ai->alg = alg->id;
+	ai->alg_class = alg->alg_class;
+	ai->flags = (alg->available ? NCRYPTO_ALG_F_AVAILABLE : 0) |
+		    (alg->fips_allowed ? NCRYPTO_ALG_F_FIPS_ALLOWED : 0) |
+		    (alg->session ? NCRYPTO_ALG_F_SESSION : 0);
+	ai->key_type = alg->key_type;
+	ai->min_key_len = alg->min_key_len;
+	ai->max_key_len = alg->max_key_len;
+	ai->iv_len = alg->iv_len;
+	ai->block_len = alg->block_len;
+	ai->out_len = alg->out_len;
+	ai->update_len = alg->update_len;
+	ai->ops = ncr_ctx_alg_ops(ctx, alg->index);
+}
+
+/*
+ * Module-wide counts show other users' activity (how many keys a server
+ * holds, how busy it is): for CAP_SYS_ADMIN only, like the sysfs files.
+ */
+static void ncr_fill_module_counts(struct ncrypto_info *info)
+{
+	if (!capable(CAP_SYS_ADMIN))
+		return;
+	info->live_contexts = atomic64_read(&ncr_stats.contexts);
+	info->live_keys = atomic64_read(&ncr_stats.keys);
+	info->live_sessions = atomic64_read(&ncr_stats.sessions);
+	info->ops_total = ncr_stats_sum(ncr_stats.ops_total);
 }
 
 /* NCRYPTO_IOC_INFO */
@@ -68,7 +104,7 @@ static long ncr_ioctl_info(struct ncr_ctx *ctx, void __user *uarg)
 
 	n = min_t(u32, info.n_algs, ncr_n_algs);
 	for (i = 0; i < n; i++) {
-		ncr_alg_fill_info(&ncr_algs[i], &ai);
+		ncr_fill_alg_info(ctx, &ncr_algs[i], &ai);
 		if (copy_to_user(&ualgs[i], &ai, sizeof(ai)))
 			return -EFAULT;
 	}
@@ -84,53 +120,50 @@ static long ncr_ioctl_info(struct ncr_ctx *ctx, void __user *uarg)
 	info.max_sessions_per_user = READ_ONCE(ncr_max_sessions_per_user);
 	info.max_mem_per_ctx = READ_ONCE(ncr_max_mem_per_ctx);
 	info.max_mem_per_user = READ_ONCE(ncr_max_mem_per_user);
-	info.live_contexts = atomic64_read(&ncr_stats.contexts);
-	info.live_keys = atomic64_read(&ncr_stats.keys);
-	info.live_sessions = atomic64_read(&ncr_stats.sessions);
-	info.ops_total = atomic64_read(&ncr_stats.ops_total);
+	info.live_contexts = info.live_keys = info.live_sessions = 0;
+	info.ops_total = 0;
+	ncr_fill_module_counts(&info);
 	ncr_ctx_fill_info(ctx, &info);
 	return ncr_uapi_copy_out(uarg, &info, sizeof(info), usize);
 }
 
 /*
- * The ioctl numbers encode the VER0 struct size only for tools such as
- * strace; the struct's own size field is what counts. So commands are
- * compared without their size bits: a caller built against a later header
- * (larger structs, larger encoded size) reaches the same ioctl.
+ * Exact numbers only (the header's, size and direction bits included): a
+ * seccomp filter that denies one of them by value cannot be sidestepped
+ * with other size bits. Structs grow through their size field, never
+ * through the number.
  */
-#define NCR_IOC(cmd) ((cmd) & ~IOCSIZE_MASK)
-
 static long ncr_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct ncr_ctx *ctx = file->private_data;
 	void __user *uarg = (void __user *)arg;
 
-	switch (NCR_IOC(cmd)) {
-	case NCR_IOC(NCRYPTO_IOC_INFO):
+	switch (cmd) {
+	case NCRYPTO_IOC_INFO:
 		return ncr_ioctl_info(ctx, uarg);
-	case NCR_IOC(NCRYPTO_IOC_KEY_GENERATE):
+	case NCRYPTO_IOC_KEY_GENERATE:
 		return ncr_key_ioctl_create(ctx, uarg, false);
-	case NCR_IOC(NCRYPTO_IOC_KEY_IMPORT):
+	case NCRYPTO_IOC_KEY_IMPORT:
 		return ncr_key_ioctl_create(ctx, uarg, true);
-	case NCR_IOC(NCRYPTO_IOC_KEY_INFO):
+	case NCRYPTO_IOC_KEY_INFO:
 		return ncr_key_ioctl_info(ctx, uarg);
-	case NCR_IOC(NCRYPTO_IOC_KEY_EXPORT):
+	case NCRYPTO_IOC_KEY_EXPORT:
 		return ncr_key_ioctl_export(ctx, uarg);
-	case NCR_IOC(NCRYPTO_IOC_KEY_RESTRICT):
+	case NCRYPTO_IOC_KEY_RESTRICT:
 		return ncr_key_ioctl_restrict(ctx, uarg);
-	case NCR_IOC(NCRYPTO_IOC_KEY_DESTROY):
+	case NCRYPTO_IOC_KEY_DESTROY:
 		return ncr_key_ioctl_destroy(ctx, uarg);
-	case NCR_IOC(NCRYPTO_IOC_OP):
+	case NCRYPTO_IOC_OP:
 		return ncr_op_ioctl(ctx, uarg);
-	case NCR_IOC(NCRYPTO_IOC_SESSION_INIT):
+	case NCRYPTO_IOC_SESSION_INIT:
 		return ncr_session_ioctl_init(ctx, uarg);
-	case NCR_IOC(NCRYPTO_IOC_SESSION_UPDATE):
+	case NCRYPTO_IOC_SESSION_UPDATE:
 		return ncr_session_ioctl_update(ctx, uarg);
-	case NCR_IOC(NCRYPTO_IOC_SESSION_FINAL):
+	case NCRYPTO_IOC_SESSION_FINAL:
 		return ncr_session_ioctl_final(ctx, uarg);
-	case NCR_IOC(NCRYPTO_IOC_SESSION_CLONE):
+	case NCRYPTO_IOC_SESSION_CLONE:
 		return ncr_session_ioctl_clone(ctx, uarg);
-	case NCR_IOC(NCRYPTO_IOC_SESSION_DESTROY):
+	case NCRYPTO_IOC_SESSION_DESTROY:
 		return ncr_session_ioctl_destroy(ctx, uarg);
 	default:
 		return -ENOTTY;
@@ -165,14 +198,19 @@ static int __init ncr_init(void)
 	err = ncr_stats_init();
 	if (err)
 		goto fail_alg;
-	err = misc_register(&ncr_misc);
+	err = ncr_rng_init();
 	if (err)
 		goto fail_stats;
+	err = misc_register(&ncr_misc);
+	if (err)
+		goto fail_rng;
 	pr_info("ncrypto: ABI %u.%u, %u algorithms%s\n", NCRYPTO_ABI_MAJOR,
 		NCRYPTO_ABI_MINOR, ncr_n_algs,
 		ncr_alg_fips_mode() ? ", FIPS mode" : "");
 	return 0;
 
+fail_rng:
+	ncr_rng_exit();
 fail_stats:
 	ncr_stats_exit();
 fail_alg:
@@ -184,6 +222,7 @@ fail:
 static void __exit ncr_exit(void)
 {
 	misc_deregister(&ncr_misc);
+	ncr_rng_exit();
 	ncr_stats_exit();
 	/*
 	 * No context is left (each open file pins the module). Objects freed

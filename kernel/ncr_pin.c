@@ -21,6 +21,7 @@
 #include <linux/slab.h>
 #include <crypto/hash.h>
 
+#include "ncr_ctx.h"
 #include "ncr_params.h"
 #include "ncr_pin.h"
 
@@ -31,13 +32,14 @@
  * Pin len bytes at uaddr (len > 0, at most max_op_len). 0 when every page
  * is pinned; otherwise nothing is left pinned and the error says why.
  */
-int ncr_pin_user(struct ncr_pin *p, const void __user *uaddr, size_t len,
-		 bool write)
+int ncr_pin_user(struct ncr_pin *p, struct ncr_ctx *ctx,
+		 const void __user *uaddr, size_t len, bool write)
 {
 	unsigned long start = (unsigned long)uaddr;
 	u32 limit = ncr_limit_op_len();	/* once: root may change it */
 	unsigned int npages;
-	int got;
+	size_t arrays;
+	int got, err;
 
 	memset(p, 0, sizeof(*p));
 	if (!len || len > limit)
@@ -47,11 +49,18 @@ int ncr_pin_user(struct ncr_pin *p, const void __user *uaddr, size_t len,
 	npages = DIV_ROUND_UP(p->offset + len, PAGE_SIZE);
 
 	/* scatterlist first (its alignment), then the page pointers */
-	p->sg = kvmalloc(array_size(npages + 2, sizeof(*p->sg)) +
-			 array_size(npages, sizeof(*p->pages)),
-			 GFP_KERNEL | __GFP_NOWARN);
-	if (!p->sg)
+	arrays = array_size(npages + 2, sizeof(*p->sg)) +
+		 array_size(npages, sizeof(*p->pages));
+	err = ncr_ctx_charge_mem(ctx, arrays);
+	if (err)
+		return err;
+	p->sg = kvmalloc(arrays, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+	if (!p->sg) {
+		ncr_ctx_uncharge_mem(ctx, arrays);
 		return -ENOMEM;
+	}
+	p->ctx = ctx;
+	p->charged = arrays;
 	p->pages = (struct page **)(p->sg + npages + 2);
 
 	got = pin_user_pages_fast(start & PAGE_MASK, npages,
@@ -62,6 +71,7 @@ int ncr_pin_user(struct ncr_pin *p, const void __user *uaddr, size_t len,
 		kvfree(p->sg);
 		p->sg = NULL;
 		p->pages = NULL;
+		ncr_ctx_uncharge_mem(ctx, arrays);
 		return got < 0 ? got : -EFAULT;
 	}
 	p->npages = npages;
@@ -83,6 +93,7 @@ void ncr_pin_release(struct ncr_pin *p)
 	p->sg = NULL;
 	p->pages = NULL;
 	p->npages = 0;
+	ncr_ctx_uncharge_mem(p->ctx, p->charged);
 }
 
 /*

@@ -6,6 +6,7 @@
 #include <linux/scatterlist.h>
 #include <linux/types.h>
 
+struct ncr_ctx;
 struct page;
 struct shash_desc;
 
@@ -17,6 +18,8 @@ struct shash_desc;
 #define NCR_PIN_MIN_LEN		4096u
 
 struct ncr_pin {
+	struct ncr_ctx *ctx;	/* charged for the arrays */
+	u64 charged;
 	struct page **pages;
 	struct scatterlist *sg;	/* npages + 2 entries: head, pages, tail */
 	unsigned int npages;
@@ -25,8 +28,8 @@ struct ncr_pin {
 	bool write;
 };
 
-int ncr_pin_user(struct ncr_pin *p, const void __user *uaddr, size_t len,
-		 bool write);
+int ncr_pin_user(struct ncr_pin *p, struct ncr_ctx *ctx,
+		 const void __user *uaddr, size_t len, bool write);
 void ncr_pin_release(struct ncr_pin *p);
 struct scatterlist *ncr_pin_sg(struct ncr_pin *p, void *head,
 			       unsigned int head_len, void *tail,

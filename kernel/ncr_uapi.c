@@ -11,51 +11,33 @@
 #include "ncr_uapi.h"
 
 /*
- * Copy the caller's struct into karg (ksize bytes, the struct this module
- * knows). Every struct starts with __u32 size.
+ * A caller's struct of another size than ours (ncr_uapi_copy_in handles the
+ * same size):
  *  - size < ver0 (the first published size): EINVAL.
  *  - size > PAGE_SIZE: E2BIG. The header promises "up to one page" without
  *    naming the error beyond it; E2BIG is what openat2 and clone3 return
  *    for an oversized struct, and it is also the error for unknown
  *    non-zero tail bytes, which is what such a struct is to this module.
- *  - a larger struct whose extra bytes are not all zero: E2BIG
- *    (copy_struct_from_user). A smaller one is zero-extended.
- * The size stored in karg is the one validated here, not a second read of
- * user memory that another thread may have changed in between.
- *
- * A valid struct has at least ver0 bytes, so the common case (the caller
- * knows the same struct as we do) is a single copy_from_user.
+ *  - larger than ours: its extra bytes must all be zero (E2BIG otherwise);
+ *    smaller: our fields past its end are zero. copy_struct_from_user()
+ *    does both, and reads every byte of ours the caller has: a struct that
+ *    grows is read whole, never partly left as it was on the stack.
  */
-int ncr_uapi_copy_in(void *karg, size_t ksize, size_t ver0,
-		     const void __user *uarg, u32 *usize)
+int ncr_uapi_copy_in_sized(void *karg, size_t ksize, size_t ver0,
+			   const void __user *uarg, u32 size)
 {
-	u32 size;
 	int err;
 
 	if (WARN_ON_ONCE(ver0 > ksize || ver0 < sizeof(u32)))
 		return -EINVAL;
-	if (copy_from_user(karg, uarg, ver0)) {
-		/* a short struct at the end of a mapping is still EINVAL */
-		if (get_user(size, (const u32 __user *)uarg))
-			return -EFAULT;
-		return size < ver0 ? -EINVAL : -EFAULT;
-	}
-	size = *(u32 *)karg;
 	if (size < ver0)
 		return -EINVAL;
 	if (size > PAGE_SIZE)
 		return -E2BIG;
-	if (size == ksize) {
-		/* nothing more to read */
-	} else if (size == ver0) {
-		memset((u8 *)karg + ver0, 0, ksize - ver0);
-	} else {
-		err = copy_struct_from_user(karg, ksize, uarg, size);
-		if (err)
-			return err;
-		*(u32 *)karg = size;
-	}
-	*usize = size;
+	err = copy_struct_from_user(karg, ksize, uarg, size);
+	if (err)
+		return err;
+	*(u32 *)karg = size;
 	return 0;
 }
 

@@ -3,12 +3,44 @@
 #ifndef NCR_UAPI_H
 #define NCR_UAPI_H
 
+#include <linux/compiler.h>
 #include <linux/string.h>
 #include <linux/types.h>
 #include <linux/uaccess.h>
 
-int ncr_uapi_copy_in(void *karg, size_t ksize, size_t ver0,
-		     const void __user *uarg, u32 *usize);
+int ncr_uapi_copy_in_sized(void *karg, size_t ksize, size_t ver0,
+			   const void __user *uarg, u32 size);
+
+/*
+ * Copy the caller's struct into karg (ksize bytes: the struct this module
+ * knows; every struct starts with __u32 size), following the "Conventions"
+ * of <linux/ncrypto.h>. *usize gets the caller's size, for the copy out.
+ *
+ * Inline so that ksize is a constant at each call site: the common case
+ * (the caller knows the struct this module knows) is then one fixed-size
+ * copy_from_user, which needs no hardened-usercopy object walk. The size
+ * kept in karg is the one read first, not a second read of user memory
+ * that another thread may have changed in between.
+ */
+static __always_inline int ncr_uapi_copy_in(void *karg, size_t ksize,
+					    size_t ver0,
+					    const void __user *uarg,
+					    u32 *usize)
+{
+	u32 size;
+
+	if (get_user(size, (const u32 __user *)uarg))
+		return -EFAULT;
+	*usize = size;
+	if (likely(size == ksize)) {
+		if (copy_from_user(karg, uarg, ksize))
+			return -EFAULT;
+		*(u32 *)karg = size;
+		return 0;
+	}
+	return ncr_uapi_copy_in_sized(karg, ksize, ver0, uarg, size);
+}
+
 int ncr_uapi_copy_out(void __user *uarg, const void *karg, size_t ksize,
 		      u32 usize);
 int ncr_uapi_ptr(u64 ptr, u32 len, void __user **out);

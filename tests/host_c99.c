@@ -2,7 +2,7 @@
 /*
  * <ncrypto.h> from strict C99 (built with -std=c99 -pedantic -Werror): the
  * header must need nothing beyond C99, and the ABI structs must have their
- * published VER0 sizes (the kernel checks `size` against them).
+ * published sizes (VER0, or the latest VER for structs that grew).
  */
 #include <ncrypto.h>
 
@@ -12,8 +12,8 @@
 #define C99_ASSERT(name, cond) typedef char c99_assert_##name[(cond) ? 1 : -1]
 
 C99_ASSERT(info, sizeof(struct ncrypto_info) == NCRYPTO_SIZE_INFO_VER0);
-C99_ASSERT(key_create, sizeof(struct ncrypto_key_create) == NCRYPTO_SIZE_KEY_CREATE_VER0);
-C99_ASSERT(key_info, sizeof(struct ncrypto_key_info) == NCRYPTO_SIZE_KEY_INFO_VER0);
+C99_ASSERT(key_create, sizeof(struct ncrypto_key_create) == NCRYPTO_SIZE_KEY_CREATE_VER1);
+C99_ASSERT(key_info, sizeof(struct ncrypto_key_info) == NCRYPTO_SIZE_KEY_INFO_VER1);
 C99_ASSERT(key_export, sizeof(struct ncrypto_key_export) == NCRYPTO_SIZE_KEY_EXPORT_VER0);
 C99_ASSERT(op, sizeof(struct ncrypto_op) == NCRYPTO_SIZE_OP_VER0);
 C99_ASSERT(session_init, sizeof(struct ncrypto_session_init) == NCRYPTO_SIZE_SESSION_INIT_VER0);

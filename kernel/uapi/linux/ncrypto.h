@@ -66,7 +66,8 @@
  *   ENOSPC   an output buffer is too small (the needed length is written)
  *   EBADMSG  authentication failed (AEAD tag, MAC verify); no plaintext
  *            byte has been written to user memory
- *   EBADFD   the session failed earlier and can only be destroyed
+ *   EBADFD   the session failed earlier and can only be destroyed (or
+ *            ended by FINAL)
  *   EKEYREVOKED  the session's key was destroyed, or lost the usage the
  *            session needs, after the session started (see sessions)
  *   EOVERFLOW the key's kernel-made nonces are used up (a counter would
@@ -379,14 +380,16 @@ struct ncrypto_key_create {
 
 /*
  * NCRYPTO_IOC_KEY_INFO: what a key is, never its value.
- * In: flags = 0, handle; every other field 0. Out: type, usage, key_len, and
- * (ABI 1.1) alg, tag_len, nonce_policy and, for the counter policies, the
- * next nonce_counter value, as set at creation (tag_len: the effective
- * length, 0 for unbound keys). The fixed nonce field is not returned.
+ * In: flags = 0, handle (the output fields are ignored). Out: type, usage,
+ * key_len, and (ABI 1.1) alg, tag_len, nonce_policy and, for the counter
+ * policies, the next nonce_counter value, as set at creation (tag_len: the
+ * effective length, 0 for unbound keys). The fixed nonce field is not
+ * returned.
  *
  * NCRYPTO_IOC_KEY_RESTRICT: drop usage flags. In: handle, usage = the new
  * set, which must be a subset of the current one (EPERM otherwise; bits
- * outside NCRYPTO_KEY_USAGE_ALL give EINVAL); every other field 0. Sessions
+ * outside NCRYPTO_KEY_USAGE_ALL give EINVAL); KEY_INFO's output fields are
+ * ignored, so a struct KEY_INFO filled may be passed back. Sessions
  * already running with the key stop at their next call if they need a usage
  * the key no longer has (EKEYREVOKED).
  *
@@ -402,7 +405,7 @@ struct ncrypto_key_info {
 	__u32 type;		/* out (KEY_INFO) */
 	__u32 usage;		/* out (KEY_INFO), in (KEY_RESTRICT) */
 	__u32 key_len;		/* out (KEY_INFO) */
-	/* ABI 1.1 (reserved in 1.0); outputs of KEY_INFO, 0 on input */
+	/* ABI 1.1 (reserved in 1.0); outputs of KEY_INFO */
 	__u32 alg;
 	__u32 tag_len;
 	__u32 nonce_policy;
@@ -517,7 +520,8 @@ struct ncrypto_op {
  *   session that had failed before (EBADFD); the handle is gone afterwards
  *   (ENOENT). With KEEP the session stays allocated but finished (EBADFD on
  *   anything but DESTROY) until SESSION_DESTROY.
- * - A failed CLONE leaves the original session as it was.
+ * - A CLONE that fails leaves the original session as it was, unless it
+ *   failed with EKEYREVOKED, which fails the original as any call would.
  */
 #define NCRYPTO_SESSION_F_KEEP	(1u << 0)	/* SESSION_FINAL only */
 #define NCRYPTO_SESSION_F_ALL	NCRYPTO_SESSION_F_KEEP
