@@ -163,7 +163,7 @@ static int ncr_aead_run_op(struct ncr_op *o)
 	if (!err)
 		u->dst_len = u->src_len;
 out:
-	memzero_explicit(iv, sizeof(iv));
+	memzero_explicit(iv, o->alg->iv_len);
 	return err;
 }
 

@@ -96,8 +96,7 @@ static int ncr_cipher_zc(struct ncr_op *o, bool enc, u8 *iv)
 	struct ncr_buf req;
 	int err;
 
-	if (n < NCR_PIN_MIN_LEN || !o->alg->zero_copy ||
-	    (!inplace && !ncr_pin_disjoint(o->src, o->dst, n)))
+	if (!inplace && !ncr_pin_disjoint(o->src, o->dst, n))
 		return 1;
 	err = ncr_buf_alloc(&req, o->ctx, 0, ncr_crypt_skcipher_reqsize(o->tfm));
 	if (err)
@@ -154,7 +153,9 @@ static int ncr_cipher_run_op(struct ncr_op *o)
 	if (err)
 		goto out;
 	if (u->src_len) {
-		err = ncr_cipher_zc(o, enc, iv);
+		err = 1;
+		if (u->src_len >= NCR_PIN_MIN_LEN && o->alg->zero_copy)
+			err = ncr_cipher_zc(o, enc, iv);
 		if (err > 0)
 			err = ncr_cipher_copy(o, enc, iv);
 	}
@@ -162,7 +163,7 @@ static int ncr_cipher_run_op(struct ncr_op *o)
 		err = ncr_nonce_iv_out(o->iv, iv, o->alg->iv_len);
 	u->dst_len = u->src_len;
 out:
-	memzero_explicit(iv, sizeof(iv));
+	memzero_explicit(iv, o->alg->iv_len);
 	return err;
 }
 

@@ -22,6 +22,7 @@
 #include <linux/ncrypto.h>
 
 #include "ncr_alg.h"
+#include "ncr_buf.h"
 #include "ncr_ctx.h"
 #include "ncr_key.h"
 #include "ncr_params.h"
@@ -151,6 +152,7 @@ void ncr_ctx_close(struct ncr_ctx *ctx)
 		xa_erase(&ctx->keys, idx);
 		ncr_key_put(key);
 	}
+	ncr_buf_ctx_release(ctx);
 	ncr_ctx_put(ctx);
 }
 

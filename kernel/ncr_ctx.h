@@ -24,6 +24,8 @@ struct ncr_ctx {
 	atomic_t nsessions;
 	atomic64_t mem;
 	atomic64_t ops;		/* operations completed in this context */
+	void *opbuf;		/* small ops' buffer (ncr_buf.c), lazily made */
+	unsigned long opbuf_busy;	/* bit 0: in use */
 	atomic64_t alg_ops[];	/* per algorithm, by ncr_alg.index */
 };
 

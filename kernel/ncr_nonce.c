@@ -130,6 +130,8 @@ int ncr_nonce_iv_in(struct ncr_key *key, const struct ncr_alg *alg, bool enc,
 	bool kernel = enc && key->nonce.policy != NCRYPTO_NONCE_CALLER;
 
 	*made = false;
+	if (!alg->iv_len)
+		return 0;
 	/* FIPS 140-3 IG C.H: the module makes the GCM IV it encrypts with */
 	if (enc && !kernel && fips_enabled && alg->fips_kernel_nonce)
 		return -EACCES;

@@ -64,12 +64,3 @@ int ncr_uapi_copy_out(void __user *uarg, const void *karg, size_t ksize,
 		return -EFAULT;
 	return 0;
 }
-
-/* A user pointer for len bytes: NULL is fine only when len is 0. */
-int ncr_uapi_ptr(u64 ptr, u32 len, void __user **out)
-{
-	if (!ptr && len)
-		return -EFAULT;
-	*out = u64_to_user_ptr(ptr);
-	return 0;
-}
