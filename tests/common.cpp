@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "common.hpp"
 
+#include <nettle/aes.h>
+#include <nettle/gcm.h>
+#include <nettle/nettle-meta.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
+#include <map>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -139,27 +146,74 @@ int xioctl(int fd, unsigned long req, void *arg)
 	return ioctl(fd, req, arg) == 0 ? 0 : errno;
 }
 
+const char *errno_name(int e)
+{
+	switch (e) {
+#define E(x) case x: return #x
+	E(EPERM); E(ENOENT); E(EFAULT); E(EINVAL); E(E2BIG); E(ENOTTY); E(EACCES);
+	E(ENOPKG); E(EDQUOT); E(ENOSPC); E(EBADMSG); E(EBADFD); E(ENOMEM); E(EBADF);
+	E(EKEYREVOKED); E(EOVERFLOW);
+#undef E
+	case 0: return "success";
+	}
+	return strerror(e);
+}
+
+RawKey::RawKey(uint32_t t, uint32_t u, uint32_t len)
+{
+	memset(static_cast<ncrypto_key_create *>(this), 0, sizeof(ncrypto_key_create));
+	size = sizeof(ncrypto_key_create);
+	type = t;
+	usage = u;
+	key_len = len;
+}
+
+RawKey &RawKey::nonce(uint32_t policy, const void *fixed, uint32_t fixed_len, uint64_t counter)
+{
+	nonce_policy = policy;
+	nonce_fixed_len = fixed_len;
+	if (fixed)
+		memcpy(nonce_fixed, fixed, std::min<size_t>(fixed_len, sizeof(nonce_fixed)));
+	nonce_counter = counter;
+	return *this;
+}
+
+int RawKey::create(int fd, unsigned long req, uint32_t *h)
+{
+	handle = 0;
+	int e = xioctl(fd, req, static_cast<ncrypto_key_create *>(this));
+	*h = e ? 0 : handle;
+	return e;
+}
+
 int raw_key_create(int fd, unsigned long req, uint32_t type, const void *data, uint32_t len,
 		   uint32_t usage, uint32_t *handle)
 {
-	struct ncrypto_key_create k;
-	memset(&k, 0, sizeof(k));
-	k.size = sizeof(k);
-	k.type = type;
-	k.usage = usage;
-	k.key_len = len;
-	k.data = ptr(data);
-	*handle = 0;
-	int e = xioctl(fd, req, &k);
-	if (!e)
-		*handle = k.handle;
-	return e;
+	return RawKey(type, usage, len).value(data).create(fd, req, handle);
 }
 
 int raw_key_import(int fd, uint32_t type, const void *data, uint32_t len, uint32_t usage,
 		   uint32_t *handle)
 {
 	return raw_key_create(fd, NCRYPTO_IOC_KEY_IMPORT, type, data, len, usage, handle);
+}
+
+int raw_key_info(int fd, uint32_t h, struct ncrypto_key_info *ki)
+{
+	memset(ki, 0, sizeof(*ki));
+	ki->size = sizeof(*ki);
+	ki->handle = h;
+	return xioctl(fd, NCRYPTO_IOC_KEY_INFO, ki);
+}
+
+int raw_key_restrict(int fd, uint32_t h, uint32_t usage)
+{
+	struct ncrypto_key_info ki;
+	memset(&ki, 0, sizeof(ki));
+	ki.size = sizeof(ki);
+	ki.handle = h;
+	ki.usage = usage;
+	return xioctl(fd, NCRYPTO_IOC_KEY_RESTRICT, &ki);
 }
 
 int raw_handle_ioctl(int fd, unsigned long req, uint32_t h)
@@ -208,6 +262,104 @@ int raw_session_data(int fd, unsigned long req, uint32_t h, const void *src, uin
 	if (dst_len)
 		*dst_len = d.dst_len;
 	return e;
+}
+
+int raw_session_clone(int fd, uint32_t h, uint32_t *new_handle)
+{
+	struct ncrypto_session_clone c;
+	memset(&c, 0, sizeof(c));
+	c.size = sizeof(c);
+	c.handle = h;
+	int e = xioctl(fd, NCRYPTO_IOC_SESSION_CLONE, &c);
+	*new_handle = e ? 0 : c.new_handle;
+	return e;
+}
+
+Bytes ref_gcm(const Bytes &key, const Bytes &nonce, const Bytes &aad, const uint8_t *p, size_t n,
+	      size_t tag_len)
+{
+	// nettle's generic GCM over the AES of the key's size.
+	const nettle_cipher *ci = key.size() == 16 ? &nettle_aes128
+				  : key.size() == 24 ? &nettle_aes192 : &nettle_aes256;
+	std::vector<uint64_t> cc(ci->context_size / 8 + 1);	// word-aligned
+	struct gcm_key gk;
+	struct gcm_ctx g;
+	Bytes out(n + tag_len + 1);
+	ci->set_encrypt_key(cc.data(), key.data());
+	gcm_set_key(&gk, cc.data(), ci->encrypt);
+	gcm_set_iv(&g, &gk, nonce.size(), nonce.data());
+	gcm_update(&g, &gk, aad.size(), aad.data());
+	gcm_encrypt(&g, &gk, cc.data(), ci->encrypt, n, out.data(), p);
+	gcm_digest(&g, &gk, cc.data(), ci->encrypt, tag_len, out.data() + n);
+	out.resize(n + tag_len);
+	return out;
+}
+
+static const char param_dir[] = "/sys/module/ncrypto/parameters/";
+
+std::string param_get(const char *name)
+{
+	std::string path = std::string(param_dir) + name;
+	FILE *f = fopen(path.c_str(), "r");
+	ck_assert_msg(f != nullptr, "open %s: %s", path.c_str(), strerror(errno));
+	char buf[64] = "";
+	bool ok = fgets(buf, sizeof(buf), f) != nullptr;
+	fclose(f);
+	ck_assert_msg(ok, "read %s", path.c_str());
+	std::string v = buf;
+	while (!v.empty() && (v.back() == '\n' || v.back() == ' '))
+		v.pop_back();
+	return v;
+}
+
+static bool param_write(const std::string &name, const std::string &value)
+{
+	std::string path = std::string(param_dir) + name;
+	int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	bool ok = write(fd, value.data(), value.size()) == (ssize_t)value.size();
+	close(fd);
+	return ok;
+}
+
+void param_set(const char *name, const std::string &value)
+{
+	ck_assert_msg(param_write(name, value), "write %s to %s%s: %s", value.c_str(), param_dir,
+		      name, strerror(errno));
+}
+
+ParamGuard::ParamGuard(const char *name, const std::string &value)
+	: name_(name), old_(param_get(name))
+{
+	param_set(name, value);
+}
+
+ParamGuard::~ParamGuard()
+{
+	param_write(name_, old_);
+}
+
+static std::map<std::string, std::string> saved_params;
+
+void save_params()
+{
+	saved_params.clear();
+	DIR *d = opendir(param_dir);
+	if (!d)
+		return;
+	while (struct dirent *e = readdir(d))
+		if (e->d_name[0] != '.')
+			saved_params[e->d_name] = param_get(e->d_name);
+	closedir(d);
+}
+
+void restore_params()
+{
+	for (auto &p : saved_params)
+		if (param_get(p.first.c_str()) != p.second && !param_write(p.first, p.second))
+			fprintf(stderr, "cannot restore %s%s to %s\n", param_dir, p.first.c_str(),
+				p.second.c_str());
 }
 
 static uint64_t splitmix(uint64_t &x)

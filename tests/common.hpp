@@ -53,13 +53,36 @@ extern const uint8_t kat_key[16], kat_pt[16], kat_ct[16];
 // errno; an out handle is 0 on failure.
 inline uint64_t ptr(const void *p) { return (uint64_t)(uintptr_t)p; }
 int xioctl(int fd, unsigned long req, void *arg);
+// Name of an errno the ABI uses ("EKEYREVOKED"), "success" for 0.
+const char *errno_name(int e);
+// A struct ncrypto_key_create built in place (ABI 1.1 parameters included):
+// RawKey(type, usage, len).value(p).bound(alg, tag_len).nonce(...).import(fd, &h).
+// size is sizeof the struct this header knows; sized() sends another one.
+struct RawKey : ncrypto_key_create {
+	RawKey(uint32_t type, uint32_t usage, uint32_t len);
+	RawKey &value(const void *p) { data = ptr(p); return *this; }
+	RawKey &bound(uint32_t a, uint32_t tag = 0) { alg = a; tag_len = tag; return *this; }
+	// A kernel-made nonce policy: fixed_len bytes of fixed, first counter.
+	RawKey &nonce(uint32_t policy, const void *fixed = nullptr, uint32_t fixed_len = 0,
+		      uint64_t counter = 0);
+	RawKey &sized(uint32_t s) { size = s; return *this; }
+	// NCRYPTO_IOC_KEY_IMPORT or _GENERATE (req).
+	int create(int fd, unsigned long req, uint32_t *h);
+	int import(int fd, uint32_t *h) { return create(fd, NCRYPTO_IOC_KEY_IMPORT, h); }
+	int generate(int fd, uint32_t *h) { return create(fd, NCRYPTO_IOC_KEY_GENERATE, h); }
+};
 // NCRYPTO_IOC_KEY_IMPORT or _GENERATE (req) of `len` bytes at `data`.
 int raw_key_create(int fd, unsigned long req, uint32_t type, const void *data, uint32_t len,
 		   uint32_t usage, uint32_t *handle);
 int raw_key_import(int fd, uint32_t type, const void *data, uint32_t len, uint32_t usage,
 		   uint32_t *handle);
+// NCRYPTO_IOC_KEY_INFO into *ki (zeroed first, size = sizeof).
+int raw_key_info(int fd, uint32_t h, struct ncrypto_key_info *ki);
+// NCRYPTO_IOC_KEY_RESTRICT to `usage`.
+int raw_key_restrict(int fd, uint32_t h, uint32_t usage);
 // An ioctl whose argument is a struct ncrypto_handle (the DESTROYs).
 int raw_handle_ioctl(int fd, unsigned long req, uint32_t h);
+int raw_session_clone(int fd, uint32_t h, uint32_t *new_handle);
 int raw_session_init(int fd, uint32_t op, uint32_t alg, uint32_t key, const void *iv,
 		     uint32_t iv_len, uint32_t *handle);
 // SESSION_UPDATE or _FINAL (req); *dst_len (if given) in and out.
@@ -83,6 +106,30 @@ struct RawOp : ncrypto_op {
 	RawOp &with_tag(const void *p, uint32_t n) { tag = ptr(p); tag_len = n; return *this; }
 	int run(int fd) { return xioctl(fd, NCRYPTO_IOC_OP, static_cast<ncrypto_op *>(this)); }
 };
+
+// nettle's AES-GCM encryption (the reference): ct || tag.
+Bytes ref_gcm(const Bytes &key, const Bytes &nonce, const Bytes &aad, const uint8_t *p, size_t n,
+	      size_t tag_len);
+
+// A module parameter (/sys/module/ncrypto/parameters/<name>, root only).
+std::string param_get(const char *name);
+void param_set(const char *name, const std::string &value);	// fails the test on error
+// Remembers a parameter's value and puts it back when destroyed: tests that
+// lower a limit keep one of these for the limit's lifetime.
+class ParamGuard {
+public:
+	ParamGuard(const char *name, const std::string &value);
+	~ParamGuard();
+	ParamGuard(const ParamGuard &) = delete;
+	ParamGuard &operator=(const ParamGuard &) = delete;
+private:
+	std::string name_, old_;
+};
+// Every parameter's value now; restore_params() writes them back. For
+// unchecked fixtures: a test that fails (and exits) while it holds a
+// ParamGuard leaves the limit changed for the tests after it otherwise.
+void save_params();
+void restore_params();
 
 // Deterministic PRNG (xoshiro256**) for reproducible random tests.
 class Rng {

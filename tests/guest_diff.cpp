@@ -18,6 +18,7 @@
 #include <nettle/xts.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdarg>
 #include <cstdio>
@@ -159,16 +160,7 @@ Bytes ref_aead(Kind kind, const Bytes &key, const Bytes &nonce, const Bytes &aad
 		chacha_poly1305_encrypt(&c, n, out.data(), p);
 		chacha_poly1305_digest(&c, tag_len, out.data() + n);
 	} else {
-		const nettle_cipher *ci = aes_for(key.size());
-		NettleCtx cc(ci->context_size);
-		struct gcm_key gk;
-		struct gcm_ctx g;
-		ci->set_encrypt_key(cc.get(), key.data());
-		gcm_set_key(&gk, cc.get(), ci->encrypt);
-		gcm_set_iv(&g, &gk, nonce.size(), nonce.data());
-		gcm_update(&g, &gk, aad.size(), aad.data());
-		gcm_encrypt(&g, &gk, cc.get(), ci->encrypt, n, out.data(), p);
-		gcm_digest(&g, &gk, cc.get(), ci->encrypt, tag_len, out.data() + n);
+		return nct::ref_gcm(key, nonce, aad, p, n, tag_len);
 	}
 	out.resize(n + tag_len);
 	return out;
@@ -202,6 +194,15 @@ struct Diff {
 		if (r == want)
 			return true;
 		bad("%s returned %s, expected %s", what, nct::err_name(r), nct::err_name(want));
+		return false;
+	}
+	// The same for a raw ioctl's errno.
+	bool okr(const char *what, int e, int want = 0)
+	{
+		checks++;
+		if (e == want)
+			return true;
+		bad("%s returned %s, expected %s", what, nct::errno_name(e), nct::errno_name(want));
 		return false;
 	}
 	bool same(const char *what, const uint8_t *got, size_t got_len, const Bytes &want)
@@ -425,37 +426,51 @@ out:
 	ncrypto_key_destroy(kd);
 }
 
+// AEAD keys have one tag length and, in FIPS mode, make their GCM nonces
+// (ABI 1.1): keys bound to the algorithm with the variant's tag_len, made
+// and used with raw ioctls on the context's fd (libncrypto has no key
+// parameters yet). Outside FIPS mode the encryption key takes the caller's
+// nonce; in FIPS mode it is a COUNTER key and nettle gets the nonce the
+// kernel wrote.
 void Diff::aead(const nct::OffsetBuf &msg)
 {
 	bool chacha = v.kind == Kind::CHACHA;
 	Bytes key = rng.bytes(v.key_len), nonce = rng.bytes(12);
 	Bytes aad = rng.bytes(rng.below(4) ? rng.below(64) : rng.below(2048));
-	Bytes want = ref_aead(v.kind, key, nonce, aad, msg.data(), len, v.tag_len);
-	Bytes ct(want.begin(), want.begin() + len), tag(want.begin() + len, want.end());
 	uint32_t type = chacha ? NCRYPTO_KEY_TYPE_CHACHA20 : NCRYPTO_KEY_TYPE_AES;
-	ncrypto_key_t ke = import(type, key, NCRYPTO_KEY_ENCRYPT);
-	ncrypto_key_t kd = import(type, key, NCRYPTO_KEY_DECRYPT);
-	if (!ke || !kd)
+	uint32_t tl = (uint32_t)v.tag_len, n = (uint32_t)len;
+	int fd;
+	ck_assert_int_eq(ncrypto_ctx_fd(ctx, &fd), NCRYPTO_OK);
+	nct::RawKey rke(type, NCRYPTO_KEY_ENCRYPT, (uint32_t)key.size());
+	rke.value(key.data()).bound(v.alg, tl);
+	if (fips)
+		rke.nonce(NCRYPTO_NONCE_COUNTER, nonce.data(), 4, rng.next() >> 1);
+	nct::RawKey rkd(type, NCRYPTO_KEY_DECRYPT, (uint32_t)key.size());
+	rkd.value(key.data()).bound(v.alg, tl);
+	uint32_t ke = 0, kd = 0;
+	int re = rke.import(fd, &ke), rd = rkd.import(fd, &kd);
+	if (fips && tl < 12) {
+		// A bound key FIPS refuses is refused at import.
+		okr("import of a GCM key with a short tag (FIPS)", re, EACCES);
+		okr("import of a GCM key with a short tag (FIPS)", rd, EACCES);
+		goto out;
+	}
+	if (!okr("key import (encrypt)", re) || !okr("key import (decrypt)", rd))
 		goto out;
 	{
 		// Tag right after the ciphertext (TLS layout) half of the time.
 		bool tls = rng.below(2);
 		nct::OffsetBuf out(len + v.tag_len, off(), 0xee), tagbuf(v.tag_len, off());
 		uint8_t *tagp = tls ? out.data() + len : tagbuf.data();
-		size_t olen = len;
-		int r = ncrypto_aead_encrypt(ke, v.alg, nonce.data(), 12, aad.data(), aad.size(),
-					     msg.data(), len, out.data(), &olen, tagp, v.tag_len);
-		if (fips && v.tag_len < 12) {
-			ok("aead_encrypt with a short tag (FIPS)", r, NCRYPTO_E_FIPS);
-			ok("aead_decrypt with a short tag (FIPS)",
-			   ncrypto_aead_decrypt(kd, v.alg, nonce.data(), 12, aad.data(), aad.size(),
-						ct.data(), len, tag.data(), v.tag_len, out.data(),
-						&(olen = len)),
-			   NCRYPTO_E_FIPS);
-			goto out;
-		}
-		if (ok("aead_encrypt", r)) {
-			same("aead ciphertext", out.data(), olen, ct);
+		Bytes iv = fips ? Bytes(12, 0xa5) : nonce;
+		nct::RawOp enc(NCRYPTO_OP_ENCRYPT, v.alg, ke);
+		int e = enc.in(msg.data(), n).out(out.data(), n).with_iv(iv.data(), 12)
+				.with_aad(aad.data(), (uint32_t)aad.size()).with_tag(tagp, tl).run(fd);
+		nonce = iv;	// FIPS: what the kernel chose
+		Bytes want = ref_aead(v.kind, key, nonce, aad, msg.data(), len, v.tag_len);
+		Bytes ct(want.begin(), want.begin() + len), tag(want.begin() + len, want.end());
+		if (okr("aead encrypt", e)) {
+			same("aead ciphertext", out.data(), enc.dst_len, ct);
 			same("aead tag", tagp, v.tag_len, tag);
 		}
 		// Decrypt from a misaligned copy, tag after it or apart.
@@ -463,12 +478,10 @@ void Diff::aead(const nct::OffsetBuf &msg)
 		memcpy(in.data(), want.data(), want.size());
 		nct::OffsetBuf pt(len, off(), 0xee);
 		const uint8_t *dtag = tls ? in.data() + len : tag.data();
-		olen = len;
-		if (ok("aead_decrypt", ncrypto_aead_decrypt(kd, v.alg, nonce.data(), 12,
-							    aad.data(), aad.size(), in.data(), len,
-							    dtag, v.tag_len, pt.data(), &olen)))
-			same("aead plaintext", pt.data(), olen,
-			     Bytes(msg.data(), msg.data() + len));
+		nct::RawOp dec(NCRYPTO_OP_DECRYPT, v.alg, kd);
+		if (okr("aead decrypt", dec.in(in.data(), n).out(pt.data(), n).with_iv(nonce.data(), 12)
+					       .with_aad(aad.data(), (uint32_t)aad.size()).with_tag(dtag, tl).run(fd)))
+			same("aead plaintext", pt.data(), dec.dst_len, Bytes(msg.data(), msg.data() + len));
 		// A flipped bit anywhere fails and leaves the output untouched.
 		Bytes mod = want;
 		if (!aad.empty() && rng.below(3) == 0) {
@@ -478,17 +491,19 @@ void Diff::aead(const nct::OffsetBuf &msg)
 		}
 		nct::OffsetBuf pt2(len, off(), 0x5c);
 		Bytes before = pt2.bytes();
-		olen = len;
-		if (ok("aead_decrypt of modified input",
-		       ncrypto_aead_decrypt(kd, v.alg, nonce.data(), 12, aad.data(), aad.size(),
-					    mod.data(), len, mod.data() + len, v.tag_len,
-					    pt2.data(), &olen),
-		       NCRYPTO_E_AUTH_FAILED))
+		nct::RawOp bad_dec(NCRYPTO_OP_DECRYPT, v.alg, kd);
+		if (okr("aead decrypt of modified input",
+			bad_dec.in(mod.data(), n).out(pt2.data(), n).with_iv(nonce.data(), 12)
+				.with_aad(aad.data(), (uint32_t)aad.size()).with_tag(mod.data() + len, tl)
+				.run(fd),
+			EBADMSG))
 			same("output after a failed decrypt", pt2.data(), len, before);
 	}
 out:
-	ncrypto_key_destroy(ke);
-	ncrypto_key_destroy(kd);
+	if (ke)
+		nct::raw_handle_ioctl(fd, NCRYPTO_IOC_KEY_DESTROY, ke);
+	if (kd)
+		nct::raw_handle_ioctl(fd, NCRYPTO_IOC_KEY_DESTROY, kd);
 }
 
 std::vector<size_t> lengths_for(const Variant &v, nct::Rng &rng, size_t max_len)

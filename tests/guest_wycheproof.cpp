@@ -5,7 +5,10 @@
 //
 // Expected results, per the ABI (<linux/ncrypto.h>) and <ncrypto.h>:
 // - valid: encryption gives exactly ct (and tag), decryption gives msg,
-//   MAC gives tag (prefix for truncated tags) and verify accepts it;
+//   MAC gives tag and verify accepts it. A truncated tag (ABI 1.1) is a
+//   property of the key: such cases use a key bound to the HMAC with that
+//   tag_len (raw ioctls on the context's fd: libncrypto has no key
+//   parameters yet), which signs exactly the tag and verifies only it;
 // - invalid: encryption output differs, decryption fails with
 //   NCRYPTO_E_AUTH_FAILED (AEAD, output untouched) or NCRYPTO_E_BAD_PADDING,
 //   verify fails with NCRYPTO_E_AUTH_FAILED;
@@ -13,10 +16,13 @@
 //   XTS tweaks other than 16 bytes) give NCRYPTO_E_INVALID_ARG;
 // - under fips=1, the ABI's FIPS policy gives NCRYPTO_E_FIPS: ChaCha20-
 //   Poly1305, HMAC keys < 14 bytes, GCM tags < 12 bytes, XTS 48-byte keys
-//   or identical halves. Importing such a key may itself be refused with
-//   NCRYPTO_E_FIPS (the ABI only says so for generation).
+//   or identical halves, and every AES-GCM encryption with a caller-chosen
+//   IV (ABI 1.1: FIPS 140-3 IG C.H), while decryption still runs. Importing
+//   such a key may itself be refused with NCRYPTO_E_FIPS (the ABI says so
+//   for generation and for bound keys).
 #include "common.hpp"
 
+#include <cerrno>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
@@ -145,6 +151,8 @@ void Runner::run_aead(const Case &c)
 	bool chacha = spec.alg == NCRYPTO_ALG_CHACHA20_POLY1305;
 	uint32_t type = chacha ? NCRYPTO_KEY_TYPE_CHACHA20 : NCRYPTO_KEY_TYPE_AES;
 	bool fips_refused = fips && (chacha || tag.size() < 12);
+	// GCM encryption with the vector's (a caller's) IV: refused under FIPS.
+	bool fips_refused_enc = fips;
 	bool nonce_ok = iv.size() == 12;
 
 	ncrypto_key_t ke, kd;
@@ -166,7 +174,7 @@ void Runner::run_aead(const Case &c)
 		int r = ncrypto_aead_encrypt(ke, spec.alg, iv.data(), iv.size(), aad.data(),
 					     aad.size(), msg.data(), msg.size(), out.data(),
 					     &olen, otag.data(), tag.size());
-		if (fips_refused) {
+		if (fips_refused_enc) {
 			if (r != NCRYPTO_E_FIPS && !(r == NCRYPTO_E_INVALID_ARG && !nonce_ok))
 				expect(c, "encrypt (FIPS)", r, NCRYPTO_E_FIPS);
 		} else if (!nonce_ok) {
@@ -320,6 +328,64 @@ out:
 	ncrypto_key_destroy(kd);
 }
 
+// A MAC key of the case's length (libncrypto), or of its truncated tag
+// length: bound to the HMAC with that tag_len (raw ioctls on the context's
+// fd). mac() and verify() give libncrypto's codes either way.
+struct MacKey {
+	ncrypto_ctx_t ctx;
+	uint32_t alg, tag_len;	// tag_len 0: full length, a libncrypto key
+	ncrypto_key_t lib = nullptr;
+	uint32_t raw = 0;
+	int fd = -1;
+
+	static int code(int e)
+	{
+		switch (e) {
+		case 0: return NCRYPTO_OK;
+		case EINVAL: return NCRYPTO_E_INVALID_ARG;
+		case EACCES: return NCRYPTO_E_FIPS;
+		case EBADMSG: return NCRYPTO_E_AUTH_FAILED;
+		case ENOSPC: return NCRYPTO_E_BUFFER_TOO_SMALL;
+		case EPERM: return NCRYPTO_E_PERMISSION;
+		default: return NCRYPTO_E_SYSTEM;
+		}
+	}
+	int import(const Bytes &key, uint32_t usage)
+	{
+		if (!tag_len)
+			return ncrypto_key_import(ctx, NCRYPTO_KEY_TYPE_GENERIC_SECRET, key.data(),
+						  key.size(), usage, &lib);
+		int r = ncrypto_ctx_fd(ctx, &fd);
+		if (r != NCRYPTO_OK)
+			return r;
+		return code(nct::RawKey(NCRYPTO_KEY_TYPE_GENERIC_SECRET, usage, (uint32_t)key.size())
+				    .value(key.data()).bound(alg, tag_len).import(fd, &raw));
+	}
+	int mac(const Bytes &msg, uint8_t *out, size_t *olen)
+	{
+		if (!tag_len)
+			return ncrypto_mac(lib, alg, msg.data(), msg.size(), out, olen);
+		nct::RawOp op(NCRYPTO_OP_SIGN, alg, raw);
+		int e = op.in(msg.data(), (uint32_t)msg.size()).out(out, (uint32_t)*olen).run(fd);
+		*olen = op.dst_len;
+		return code(e);
+	}
+	int verify(const Bytes &msg, const Bytes &tag)
+	{
+		if (!tag_len)
+			return ncrypto_mac_verify(lib, alg, msg.data(), msg.size(), tag.data(),
+						  tag.size());
+		return code(nct::RawOp(NCRYPTO_OP_VERIFY, alg, raw).in(msg.data(), (uint32_t)msg.size())
+				    .with_tag(tag.data(), (uint32_t)tag.size()).run(fd));
+	}
+	~MacKey()
+	{
+		ncrypto_key_destroy(lib);
+		if (raw)
+			nct::raw_handle_ioctl(fd, NCRYPTO_IOC_KEY_DESTROY, raw);
+	}
+};
+
 void Runner::run_hmac(const Case &c)
 {
 	Bytes key = c.get("key"), msg = c.get("msg"), tag = c.get("tag");
@@ -330,38 +396,42 @@ void Runner::run_hmac(const Case &c)
 		    tag.size());
 		return;
 	}
-	ncrypto_key_t ks, kv;
-	int rs = import(NCRYPTO_KEY_TYPE_GENERIC_SECRET, key, NCRYPTO_KEY_SIGN, &ks);
-	int rv = import(NCRYPTO_KEY_TYPE_GENERIC_SECRET, key, NCRYPTO_KEY_VERIFY, &kv);
+	uint32_t tag_len = tag.size() == full ? 0 : (uint32_t)tag.size();
+	if (tag_len && tag_len < NCRYPTO_MIN_MAC_LEN) {
+		bad(c, "a %u-byte tag: the ABI takes no MAC under %u bytes", tag_len,
+		    NCRYPTO_MIN_MAC_LEN);
+		return;
+	}
+	MacKey ks{ctx, spec.alg, tag_len}, kv{ctx, spec.alg, tag_len};
+	int rs = ks.import(key, NCRYPTO_KEY_SIGN);
+	int rv = kv.import(key, NCRYPTO_KEY_VERIFY);
 	if (fips_refused && rs == NCRYPTO_E_FIPS && rv == NCRYPTO_E_FIPS) {
 		st.fips_rejected++;
 		return;
 	}
 	if (!expect(c, "key import (sign)", rs, NCRYPTO_OK) ||
 	    !expect(c, "key import (verify)", rv, NCRYPTO_OK))
-		goto out;
+		return;
 	{
-		// Truncated tags: the full MAC's prefix must (not) match.
+		// The key's MAC length: the full MAC, or exactly the truncated tag.
 		Bytes out = buf(full, 0);
 		size_t olen = full;
-		int r = ncrypto_mac(ks, spec.alg, msg.data(), msg.size(), out.data(), &olen);
+		int r = ks.mac(msg, out.data(), &olen);
 		if (fips_refused) {
 			expect(c, "mac (FIPS)", r, NCRYPTO_E_FIPS);
 		} else if (expect(c, "mac", r, NCRYPTO_OK)) {
-			bool same = olen == full &&
-				    memcmp(out.data(), tag.data(), tag.size()) == 0;
-			if (olen != full)
-				bad(c, "mac wrote %zu bytes, expected %zu", olen, full);
+			bool same = prefix_eq(out, olen, tag);
+			if (olen != tag.size())
+				bad(c, "mac wrote %zu bytes, expected %zu", olen, tag.size());
 			else if (c.result == "valid" && !same)
-				bad(c, "mac gave %s, expected prefix %s",
-				    nct::hex(out.data(), olen).c_str(), nct::hex(tag).c_str());
+				bad(c, "mac gave %s, expected %s", nct::hex(out.data(), olen).c_str(),
+				    nct::hex(tag).c_str());
 			else if (c.result == "invalid" && same)
 				bad(c, "mac reproduced the invalid tag");
 		}
 	}
 	{
-		int r = ncrypto_mac_verify(kv, spec.alg, msg.data(), msg.size(), tag.data(),
-					   tag.size());
+		int r = kv.verify(msg, tag);
 		if (fips_refused) {
 			if (expect(c, "mac_verify (FIPS)", r, NCRYPTO_E_FIPS))
 				st.fips_rejected++;
@@ -371,10 +441,14 @@ void Runner::run_hmac(const Case &c)
 		} else if (expect(c, "mac_verify", r, NCRYPTO_E_AUTH_FAILED)) {
 			st.invalid++;
 		}
+		// Only the key's length is verified: a truncated key refuses the
+		// full MAC's length, a full-length key any shorter tag.
+		if (!fips_refused && tag.size() > NCRYPTO_MIN_MAC_LEN) {
+			Bytes shorter(tag.begin(), tag.end() - 1);
+			expect(c, "mac_verify of a tag one byte short", kv.verify(msg, shorter),
+			       NCRYPTO_E_INVALID_ARG);
+		}
 	}
-out:
-	ncrypto_key_destroy(ks);
-	ncrypto_key_destroy(kv);
 }
 
 START_TEST(test_file)

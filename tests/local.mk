@@ -6,7 +6,8 @@ tests_guest_programs = \
 	tests/guest_diff \
 	tests/guest_badinput \
 	tests/guest_concurrency \
-	tests/guest_api
+	tests/guest_api \
+	tests/guest_capability
 tests_host_programs = \
 	tests/host_api \
 	tests/host_c99
@@ -17,7 +18,7 @@ TESTS += $(tests_host_programs)
 # The Wycheproof JSON is read at run time from the source tree (visible in
 # the guest at the same absolute path).
 tests_cppflags = $(AM_CPPFLAGS) -DTEST_SRCDIR='"$(abs_top_srcdir)/tests"' \
-	$(CHECK_CFLAGS) $(JSONC_CFLAGS)
+	$(CHECK_CFLAGS) $(JSONC_CFLAGS) $(NETTLE_CFLAGS)
 tests_ldadd = libncrypto/libncrypto.la $(CHECK_LIBS) $(JSONC_LIBS) $(NETTLE_LIBS) -lpthread
 # No libtool wrapper scripts: the binaries run as they are inside the guest.
 tests_ldflags = -no-install
@@ -29,7 +30,7 @@ tests_guest_wycheproof_LDADD = $(tests_ldadd)
 tests_guest_wycheproof_LDFLAGS = $(tests_ldflags)
 
 tests_guest_diff_SOURCES = tests/guest_diff.cpp $(tests_common)
-tests_guest_diff_CPPFLAGS = $(tests_cppflags) $(NETTLE_CFLAGS)
+tests_guest_diff_CPPFLAGS = $(tests_cppflags)
 tests_guest_diff_LDADD = $(tests_ldadd)
 tests_guest_diff_LDFLAGS = $(tests_ldflags)
 
@@ -47,6 +48,11 @@ tests_guest_api_SOURCES = tests/guest_api.cpp $(tests_common)
 tests_guest_api_CPPFLAGS = $(tests_cppflags)
 tests_guest_api_LDADD = $(tests_ldadd)
 tests_guest_api_LDFLAGS = $(tests_ldflags)
+
+tests_guest_capability_SOURCES = tests/guest_capability.cpp $(tests_common)
+tests_guest_capability_CPPFLAGS = $(tests_cppflags)
+tests_guest_capability_LDADD = $(tests_ldadd)
+tests_guest_capability_LDFLAGS = $(tests_ldflags)
 
 tests_host_api_SOURCES = tests/host_api.cpp $(tests_common)
 tests_host_api_CPPFLAGS = $(tests_cppflags)
