@@ -142,7 +142,6 @@ static int ncr_aead_run_op(struct ncr_op *o)
 	struct ncrypto_op *u = o->u;
 	bool enc = u->op == NCRYPTO_OP_ENCRYPT;
 	u8 iv[NCRYPTO_MAX_IV_LEN];
-	bool made;
 	int err;
 
 	/* one tag length per key (SP 800-38D 5.2.1.2) */
@@ -152,14 +151,12 @@ static int ncr_aead_run_op(struct ncr_op *o)
 		u->dst_len = u->src_len;
 		return -ENOSPC;
 	}
-	err = ncr_nonce_iv_in(o->key, o->alg, enc, o->iv, iv, &made);
+	err = ncr_nonce_iv(o->key, o->alg, enc, o->iv, iv);
 	if (err)
 		goto out;
 	err = enc ? ncr_aead_encrypt_zc(o, iv) : 1;
 	if (err > 0)
 		err = ncr_aead_copy(o, enc, iv);
-	if (!err && made)
-		err = ncr_nonce_iv_out(o->iv, iv, o->alg->iv_len);
 	if (!err)
 		u->dst_len = u->src_len;
 out:

@@ -15,9 +15,9 @@
  *
  * Every buffer is charged to the context (and its user) that asked for it
  * while it exists (the op buffer for as long as the context lives), and
- * allocated GFP_KERNEL_ACCOUNT for memory cgroups: threads running large
- * operations in parallel cannot hold more kernel memory than their limits
- * say.
+ * allocated with NCR_GFP (charged to the memory cgroup): threads running
+ * large operations in parallel cannot hold more kernel memory than their
+ * limits say.
  */
 #include <linux/bitops.h>
 #include <linux/crypto.h>
@@ -45,7 +45,7 @@ static void *ncr_buf_take_opbuf(struct ncr_ctx *ctx)
 	/* first use: the bit lock makes us the only one to install it */
 	if (ncr_ctx_charge_mem(ctx, NCR_BUF_COMBINED_MAX))
 		goto busy;
-	mem = kmalloc(NCR_BUF_COMBINED_MAX, GFP_KERNEL_ACCOUNT);
+	mem = kmalloc(NCR_BUF_COMBINED_MAX, NCR_GFP);
 	if (!mem) {
 		ncr_ctx_uncharge_mem(ctx, NCR_BUF_COMBINED_MAX);
 		goto busy;
@@ -78,7 +78,7 @@ static int ncr_buf_alloc_combined(struct ncr_buf *b, struct ncr_ctx *ctx,
 	} else {
 		if (ncr_ctx_charge_mem(ctx, b->combined))
 			return -EDQUOT;
-		b->req = kmalloc(b->combined, GFP_KERNEL_ACCOUNT);
+		b->req = kmalloc(b->combined, NCR_GFP);
 		if (!b->req) {
 			ncr_ctx_uncharge_mem(ctx, b->combined);
 			return -ENOMEM;
@@ -100,11 +100,11 @@ static int ncr_buf_alloc_apart(struct ncr_buf *b, struct ncr_ctx *ctx,
 	if (err)
 		return err;
 	if (req_size) {
-		b->req = kmalloc(req_size, GFP_KERNEL_ACCOUNT);
+		b->req = kmalloc(req_size, NCR_GFP);
 		if (!b->req)
 			goto fail;
 	}
-	b->data = kvmalloc(len ? len : 1, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+	b->data = kvmalloc(len ? len : 1, NCR_GFP);
 	if (!b->data) {
 		kfree(b->req);
 		b->req = NULL;
@@ -229,7 +229,7 @@ struct scatterlist *ncr_buf_sg(struct ncr_buf *b)
 		return b->sgt.sgl;
 	/* vmalloc areas start on a page boundary */
 	n = DIV_ROUND_UP(b->len, PAGE_SIZE);
-	err = sg_alloc_table(&b->sgt, n, GFP_KERNEL_ACCOUNT);
+	err = sg_alloc_table(&b->sgt, n, NCR_GFP);
 	if (err)
 		return ERR_PTR(err);
 	b->have_sgt = true;

@@ -22,6 +22,7 @@
 #include "ncr_buf.h"
 #include "ncr_class.h"
 #include "ncr_crypt.h"
+#include "ncr_ctx.h"
 #include "ncr_key.h"
 #include "ncr_nonce.h"
 #include "ncr_params.h"
@@ -142,14 +143,13 @@ static int ncr_cipher_run_op(struct ncr_op *o)
 	struct ncrypto_op *u = o->u;
 	bool enc = u->op == NCRYPTO_OP_ENCRYPT;
 	u8 iv[NCRYPTO_MAX_IV_LEN];
-	bool made;
 	int err;
 
 	if (u->dst_len < u->src_len) {
 		u->dst_len = u->src_len;
 		return -ENOSPC;
 	}
-	err = ncr_nonce_iv_in(o->key, o->alg, enc, o->iv, iv, &made);
+	err = ncr_nonce_iv(o->key, o->alg, enc, o->iv, iv);
 	if (err)
 		goto out;
 	if (u->src_len) {
@@ -159,8 +159,6 @@ static int ncr_cipher_run_op(struct ncr_op *o)
 		if (err > 0)
 			err = ncr_cipher_copy(o, enc, iv);
 	}
-	if (!err && made)
-		err = ncr_nonce_iv_out(o->iv, iv, o->alg->iv_len);
 	u->dst_len = u->src_len;
 out:
 	memzero_explicit(iv, o->alg->iv_len);
@@ -178,7 +176,7 @@ static int ncr_cipher_session_init(struct ncr_session *s, void *tfm,
 	err = ncr_session_charge(s, sizeof(*st));
 	if (err)
 		return err;
-	st = kzalloc(sizeof(*st), GFP_KERNEL_ACCOUNT);
+	st = kzalloc(sizeof(*st), NCR_GFP);
 	if (!st) {
 		ncr_session_uncharge(s, sizeof(*st));
 		return -ENOMEM;
@@ -256,7 +254,7 @@ static int ncr_cipher_unit_append(struct ncr_session *s, const u8 __user *src,
 		err = ncr_session_charge(s, cap - st->unit_cap);
 		if (err)
 			return err;
-		nb = kvmalloc(cap, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+		nb = kvmalloc(cap, NCR_GFP);
 		if (!nb) {
 			ncr_session_uncharge(s, cap - st->unit_cap);
 			return -ENOMEM;

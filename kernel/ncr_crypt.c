@@ -129,7 +129,7 @@ int ncr_crypt_hash_user(struct ncr_ctx *ctx, struct shash_desc *desc,
 	err = ncr_ctx_charge_mem(ctx, cap);
 	if (err)
 		return err;
-	bounce = kmalloc(cap, GFP_KERNEL_ACCOUNT);
+	bounce = kmalloc(cap, NCR_GFP);
 	if (!bounce) {
 		ncr_ctx_uncharge_mem(ctx, cap);
 		return -ENOMEM;

@@ -6,7 +6,8 @@
  * summed over all of that user's contexts. Both count objects and every
  * byte of kernel memory a caller makes us hold: key and session objects,
  * cached transforms, and the buffers of operations in flight. Every such
- * allocation is also GFP_KERNEL_ACCOUNT, so memory cgroup limits hold.
+ * allocation is also charged to the caller's memory cgroup (NCR_GFP), so
+ * memory cgroup limits hold.
  *
  * Lifetime: the file holds one context reference and every key or session
  * object holds another (it is charged to the context and uncharges it when
@@ -52,7 +53,7 @@ static struct ncr_user *ncr_user_get(kuid_t uid)
 			goto out;
 		}
 	}
-	u = kzalloc(sizeof(*u), GFP_KERNEL_ACCOUNT);
+	u = kzalloc(sizeof(*u), NCR_GFP);
 	if (!u)
 		goto out;
 	u->uid = uid;
@@ -95,7 +96,7 @@ struct ncr_ctx *ncr_ctx_create(const struct cred *cred)
 	struct ncr_ctx *ctx;
 
 	ctx = kzalloc(struct_size(ctx, alg_ops, ncr_n_algs),
-		      GFP_KERNEL_ACCOUNT);
+		      NCR_GFP);
 	if (!ctx)
 		return NULL;
 	ctx->user = ncr_user_get(ncr_ctx_quota_uid(cred));
@@ -239,7 +240,7 @@ void ncr_ctx_uncharge(struct ncr_ctx *ctx, int keys, int sessions, u64 mem)
 int ncr_ctx_add_key(struct ncr_ctx *ctx, struct ncr_key *key, u32 *handle)
 {
 	int err = xa_alloc_cyclic(&ctx->keys, handle, key, xa_limit_31b,
-				  &ctx->next_key, GFP_KERNEL_ACCOUNT);
+				  &ctx->next_key, NCR_GFP);
 
 	return err < 0 ? err : 0;
 }
@@ -266,7 +267,7 @@ int ncr_ctx_add_session(struct ncr_ctx *ctx, struct ncr_session *s,
 			u32 *handle)
 {
 	int err = xa_alloc_cyclic(&ctx->sessions, handle, s, xa_limit_31b,
-				  &ctx->next_session, GFP_KERNEL_ACCOUNT);
+				  &ctx->next_session, NCR_GFP);
 
 	return err < 0 ? err : 0;
 }

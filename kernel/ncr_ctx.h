@@ -5,8 +5,17 @@
 
 #include <linux/atomic.h>
 #include <linux/cred.h>
+#include <linux/gfp.h>
 #include <linux/kref.h>
 #include <linux/xarray.h>
+
+/*
+ * The flags of every allocation a caller makes us do: charged to its memory
+ * cgroup, and at the cgroup's (or the machine's) limit failing with ENOMEM
+ * instead of invoking the OOM killer on someone, quietly (an allocation
+ * failure warning would dump a stack trace for what is a caller's error).
+ */
+#define NCR_GFP (GFP_KERNEL_ACCOUNT | __GFP_RETRY_MAYFAIL | __GFP_NOWARN)
 
 struct ncr_user;
 struct ncr_key;

@@ -195,10 +195,10 @@ static struct ncr_key *ncr_key_alloc(struct ncr_ctx *ctx,
 	err = ncr_ctx_charge(ctx, 1, 0, size + len);
 	if (err)
 		return ERR_PTR(err);
-	key = kzalloc(size, GFP_KERNEL_ACCOUNT);
+	key = kzalloc(size, NCR_GFP);
 	if (!key)
 		goto fail_charge;
-	key->material = kmalloc(len, GFP_KERNEL_ACCOUNT);
+	key->material = kmalloc(len, NCR_GFP);
 	if (!key->material)
 		goto fail_key;
 	kref_init(&key->ref);

@@ -124,12 +124,12 @@ static int ncr_nonce_make(struct ncr_nonce *n, u32 nonce_len, u8 *out)
 	}
 }
 
-int ncr_nonce_iv_in(struct ncr_key *key, const struct ncr_alg *alg, bool enc,
-		    const void __user *uiv, u8 *iv, bool *made)
+int ncr_nonce_iv(struct ncr_key *key, const struct ncr_alg *alg, bool enc,
+		 void __user *uiv, u8 *iv)
 {
 	bool kernel = enc && key->nonce.policy != NCRYPTO_NONCE_CALLER;
+	int err;
 
-	*made = false;
 	if (!alg->iv_len)
 		return 0;
 	/* FIPS 140-3 IG C.H: the module makes the GCM IV it encrypts with */
@@ -139,11 +139,8 @@ int ncr_nonce_iv_in(struct ncr_key *key, const struct ncr_alg *alg, bool enc,
 		return copy_from_user(iv, uiv, alg->iv_len) ? -EFAULT : 0;
 	/* the rest of the IV (CTR's block counter) starts at 0 */
 	memset(iv, 0, alg->iv_len);
-	*made = true;
-	return ncr_nonce_make(&key->nonce, alg->nonce_len, iv);
-}
-
-int ncr_nonce_iv_out(void __user *uiv, const u8 *iv, u32 len)
-{
-	return copy_to_user(uiv, iv, len) ? -EFAULT : 0;
+	err = ncr_nonce_make(&key->nonce, alg->nonce_len, iv);
+	if (!err && copy_to_user(uiv, iv, alg->iv_len))
+		err = -EFAULT;
+	return err;
 }

@@ -25,12 +25,11 @@ u64 ncr_nonce_next_counter(const struct ncr_nonce *n);
 
 /*
  * The IV of an encryption or decryption of key with alg into iv (iv_len
- * bytes of alg): made by the key's policy for an encryption (*made true:
- * the caller must write it back with ncr_nonce_iv_out), read from uiv
- * otherwise.
+ * bytes of alg): for an encryption with a kernel-made policy, made and
+ * written to uiv at once (before a mode such as CTR advances it in iv);
+ * otherwise read from uiv.
  */
-int ncr_nonce_iv_in(struct ncr_key *key, const struct ncr_alg *alg, bool enc,
-		    const void __user *uiv, u8 *iv, bool *made);
-int ncr_nonce_iv_out(void __user *uiv, const u8 *iv, u32 len);
+int ncr_nonce_iv(struct ncr_key *key, const struct ncr_alg *alg, bool enc,
+		 void __user *uiv, u8 *iv);
 
 #endif /* NCR_NONCE_H */

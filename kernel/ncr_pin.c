@@ -54,7 +54,7 @@ int ncr_pin_user(struct ncr_pin *p, struct ncr_ctx *ctx,
 	err = ncr_ctx_charge_mem(ctx, arrays);
 	if (err)
 		return err;
-	p->sg = kvmalloc(arrays, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+	p->sg = kvmalloc(arrays, NCR_GFP);
 	if (!p->sg) {
 		ncr_ctx_uncharge_mem(ctx, arrays);
 		return -ENOMEM;

@@ -84,7 +84,7 @@ static struct ncr_session *ncr_session_alloc(struct ncr_ctx *ctx,
 	err = ncr_ctx_charge(ctx, 0, 1, charge);
 	if (err)
 		return ERR_PTR(err);
-	s = kzalloc(sizeof(*s), GFP_KERNEL_ACCOUNT);
+	s = kzalloc(sizeof(*s), NCR_GFP);
 	if (!s) {
 		ncr_ctx_uncharge(ctx, 0, 1, charge);
 		return ERR_PTR(-ENOMEM);
@@ -164,7 +164,6 @@ long ncr_session_ioctl_init(struct ncr_ctx *ctx, void __user *uarg)
 	struct ncr_key *key = NULL;
 	struct ncr_session *s;
 	struct ncr_alg *alg;
-	bool iv_made = false;
 	void __user *uiv;
 	void *tfm;
 	u32 usize;
@@ -194,12 +193,10 @@ long ncr_session_ioctl_init(struct ncr_ctx *ctx, void __user *uarg)
 		goto out_key;
 	}
 	if (alg->iv_len)
-		err = ncr_nonce_iv_in(key, alg, si.op == NCRYPTO_OP_ENCRYPT,
-				      uiv, iv, &iv_made);
+		err = ncr_nonce_iv(key, alg, si.op == NCRYPTO_OP_ENCRYPT, uiv,
+				   iv);
 	if (!err)
 		err = alg->cls->session_init(s, tfm, iv);
-	if (!err && iv_made)
-		err = ncr_nonce_iv_out(uiv, iv, alg->iv_len);
 	if (err) {
 		ncr_session_put(s);
 		goto out_key;

@@ -10,6 +10,7 @@
 
 #include "ncr_alg.h"
 #include "ncr_class.h"
+#include "ncr_ctx.h"
 #include "ncr_crypt.h"
 #include "ncr_key.h"
 #include "ncr_session.h"
@@ -67,7 +68,7 @@ int ncr_shash_session_init(struct ncr_session *s, void *tfm, const u8 *iv)
 	err = ncr_session_charge(s, size);
 	if (err)
 		return err;
-	desc = kzalloc(size, GFP_KERNEL_ACCOUNT);
+	desc = kzalloc(size, NCR_GFP);
 	if (!desc) {
 		ncr_session_uncharge(s, size);
 		return -ENOMEM;
@@ -102,7 +103,7 @@ int ncr_shash_session_clone(struct ncr_session *n, struct ncr_session *s)
 	void *state;
 	int err;
 
-	state = kmalloc(crypto_shash_statesize(tfm), GFP_KERNEL_ACCOUNT);
+	state = kmalloc(crypto_shash_statesize(tfm), NCR_GFP);
 	if (!state)
 		return -ENOMEM;
 	err = ncr_shash_session_init(n, tfm, NULL);

@@ -457,12 +457,11 @@ size_t known_size(const Desc &d)
 
 const std::vector<Desc> &descs()
 {
-	// KEY_INFO's outputs (ABI 1.1: alg, tag_len, nonce_policy, nonce_counter)
-	// are zero on input, for KEY_INFO and KEY_RESTRICT alike.
+	// KEY_INFO's reserved fields are zero on input, for KEY_INFO and
+	// KEY_RESTRICT alike (its output fields are ignored on input, so a
+	// struct KEY_INFO filled can be passed to KEY_RESTRICT).
 	static const std::vector<std::pair<size_t, size_t>> key_info_zero_in = {
-		RES(ncrypto_key_info, alg), RES(ncrypto_key_info, tag_len),
-		RES(ncrypto_key_info, nonce_policy), RES(ncrypto_key_info, reserved0),
-		RES(ncrypto_key_info, nonce_counter), RES(ncrypto_key_info, reserved)};
+		RES(ncrypto_key_info, reserved0), RES(ncrypto_key_info, reserved)};
 	static const std::vector<Desc> d = {
 		{"INFO", NCRYPTO_IOC_INFO, NCRYPTO_SIZE_INFO_VER0, prep_info, false, false, 0,
 		 false, {1u, 1u << 31},
