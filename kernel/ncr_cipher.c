@@ -30,9 +30,12 @@
 #include "ncr_session.h"
 
 #define NCR_MAX_UPDATE_LEN 16	/* longest update_len in the table */
+#define NCR_CIPHER_BLOCK 16	/* what a counter block counts (AES) */
 
 struct ncr_cipher_state {
 	struct crypto_skcipher *tfm;	/* owned by the key */
+	bool bounded;		/* a kernel-made nonce: at most budget bytes */
+	u64 budget;
 	u8 iv[NCRYPTO_MAX_IV_LEN];
 	u8 pending[NCR_MAX_UPDATE_LEN];
 	u32 pending_len;
@@ -167,6 +170,38 @@ out:
 
 /* ---- sessions ---------------------------------------------------------- */
 
+/*
+ * A kernel-made nonce is followed by a block counter (CTR: 32 bits) that
+ * must not carry into the nonce: past 2^32 blocks the keystream would be
+ * the next nonce's. One-shot ops stay far below (max_op_len); a session
+ * could not, so it gets a budget (EOVERFLOW beyond). With a caller's IV the
+ * caller owns that limit, as with any CTR IV.
+ */
+static void ncr_cipher_set_budget(struct ncr_session *s,
+				  struct ncr_cipher_state *st)
+{
+	const struct ncr_alg *alg = s->alg;
+	u32 counter_bytes = alg->iv_len - alg->nonce_len;
+
+	if (s->op != NCRYPTO_OP_ENCRYPT || !alg->nonce_len ||
+	    s->key->nonce.policy == NCRYPTO_NONCE_CALLER ||
+	    counter_bytes * 8 >= 64 - 4)
+		return;
+	st->bounded = true;
+	st->budget = (u64)NCR_CIPHER_BLOCK << (counter_bytes * 8);
+}
+
+/* Take n bytes from the session's nonce budget (EOVERFLOW if short). */
+static int ncr_cipher_spend(struct ncr_cipher_state *st, u32 n)
+{
+	if (!st->bounded)
+		return 0;
+	if (n > st->budget)
+		return -EOVERFLOW;
+	st->budget -= n;
+	return 0;
+}
+
 static int ncr_cipher_session_init(struct ncr_session *s, void *tfm,
 				   const u8 *iv)
 {
@@ -183,6 +218,7 @@ static int ncr_cipher_session_init(struct ncr_session *s, void *tfm,
 	}
 	st->tfm = tfm;
 	memcpy(st->iv, iv, s->alg->iv_len);
+	ncr_cipher_set_budget(s, st);
 	s->state_data = st;
 	return 0;
 }
@@ -280,6 +316,7 @@ static int ncr_cipher_session_update(struct ncr_session *s,
 	u32 chunk = s->alg->update_len;
 	u64 total;
 	u32 out;
+	int err;
 
 	if (!chunk) {
 		u->dst_len = 0;
@@ -291,6 +328,9 @@ static int ncr_cipher_session_update(struct ncr_session *s,
 		u->dst_len = out;
 		return -ENOSPC;
 	}
+	err = ncr_cipher_spend(st, u->src_len);
+	if (err)
+		return err;
 	u->dst_len = out;
 	if (!out) {	/* still short of a chunk */
 		if (copy_from_user(st->pending + st->pending_len, d->src,
@@ -345,6 +385,9 @@ static int ncr_cipher_session_final(struct ncr_session *s, struct ncr_sdata *d)
 		u->dst_len = total;
 		return -ENOSPC;
 	}
+	err = ncr_cipher_spend(st, u->src_len);
+	if (err)
+		return err;
 	u->dst_len = total;
 	if (!total)
 		return 0;

@@ -121,6 +121,8 @@
  * nonce: `iv` is an output the kernel writes the IV it used to (iv_len must be
  * the algorithm's IV length). DECRYPT takes the IV from the caller whatever
  * the policy. Only a key bound to one algorithm may have a kernel-made policy.
+ * A CTR encryption session under a kernel-made nonce stops at 2^32 blocks
+ * (EOVERFLOW: its block counter would run into the next nonce).
  *
  * FIPS policy (when the kernel runs with fips=1): EACCES for
  * ChaCha20-Poly1305, the null cipher, AES-XTS with 48-byte keys or identical
