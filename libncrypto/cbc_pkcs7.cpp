@@ -48,17 +48,15 @@ uint8_t check_padding(const uint8_t *buf, size_t n, size_t *pad) noexcept
 int cbc_op(const ncrypto_key_st &k, uint32_t type, const uint8_t *iv,
 	   size_t iv_len, const uint8_t *src, uint8_t *dst, size_t len)
 {
-	struct ncrypto_op op = {};
-	op.size = sizeof(op);
-	op.op = type;
-	op.alg = NCRYPTO_ALG_AES_CBC;
-	op.key = k.handle;
-	op.iv = uptr(iv);
-	op.iv_len = clamp_u32(iv_len);
-	op.src = uptr(src);
-	op.src_len = static_cast<uint32_t>(len);
-	op.dst = uptr(dst);
-	op.dst_len = static_cast<uint32_t>(len);
+	abi::Op a;
+	a.op = type;
+	a.alg = NCRYPTO_ALG_AES_CBC;
+	a.key = k.handle;
+	a.iv = {iv, clamp_u32(iv_len)};
+	a.src = {src, static_cast<uint32_t>(len)};
+	a.dst = {dst, static_cast<uint32_t>(len)};
+	struct ncrypto_op op;
+	abi::op(op, a);
 	return xioctl(*k.dev, NCRYPTO_IOC_OP, &op);
 }
 

@@ -33,16 +33,19 @@ int open_error(int err) noexcept
 }
 
 // Refuse a module whose ABI major we do not speak (or a path that is not
-// /dev/ncrypto at all: ENOTTY) before handing out a context.
-int check_abi(const Device &dev) noexcept
+// /dev/ncrypto at all: ENOTTY) before handing out a context, and remember
+// its minor.
+int check_abi(Device &dev) noexcept
 {
-	struct ncrypto_info info = {};
-	info.size = sizeof(info);
+	struct ncrypto_info info;
+	abi::info(info, nullptr, 0);
 	int rc = xioctl(dev, NCRYPTO_IOC_INFO, &info);
 	if (rc != NCRYPTO_OK)
 		return rc;
-	return info.abi_major == NCRYPTO_ABI_MAJOR ? NCRYPTO_OK
-						   : NCRYPTO_E_UNSUPPORTED;
+	if (info.abi_major != NCRYPTO_ABI_MAJOR)
+		return NCRYPTO_E_UNSUPPORTED;
+	dev.abi_minor = info.abi_minor;
+	return NCRYPTO_OK;
 }
 
 int new_ctx(int fd, ncrypto_ctx_t *ctx)
@@ -121,10 +124,7 @@ int ncrypto_get_info(ncrypto_ctx_t ctx, struct ncrypto_info *info,
 			return NCRYPTO_E_INVALID_ARG;
 		struct ncrypto_info local = {};
 		struct ncrypto_info *i = info ? info : &local;
-		*i = {};
-		i->size = sizeof(*i);
-		i->algs = uptr(algs);
-		i->n_algs = algs ? clamp_u32(*n_algs) : 0;
+		abi::info(*i, algs, algs ? clamp_u32(*n_algs) : 0);
 		uint32_t capacity = i->n_algs;
 		int rc = xioctl(*c.dev, NCRYPTO_IOC_INFO, i);
 		if (rc != NCRYPTO_OK)

@@ -4,8 +4,6 @@
 // list, ncrypto_strerror(), and the thread-local errno of the last failed
 // system call.
 #include <cerrno>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "handle.hpp"
 
@@ -16,13 +14,6 @@ thread_local int last_errno = 0;
 }
 
 void set_last_errno(int err) noexcept { last_errno = err; }
-
-Device::~Device()
-{
-	// close() errors cannot be acted on here; the kernel context is
-	// released with the file description whatever close returns.
-	::close(fd_);
-}
 
 int error_from_errno(int err) noexcept
 {
@@ -58,9 +49,8 @@ int error_from_errno(int err) noexcept
 
 int xioctl(const Device &dev, unsigned long request, void *arg) noexcept
 {
-	if (::ioctl(dev.fd(), request, arg) == 0)
-		return NCRYPTO_OK;
-	return error_from_errno(errno);
+	int err = dev.ioctl(request, arg);
+	return err ? error_from_errno(err) : NCRYPTO_OK;
 }
 
 } // namespace ncrypto_impl

@@ -12,26 +12,11 @@
 #include <memory>
 #include <new>
 
+#include "abi.hpp"
+#include "device.hpp"
 #include "ncrypto.h"
 
 namespace ncrypto_impl {
-
-// The open file description of /dev/ncrypto: the kernel context. Shared by
-// the context handle and every key and session made from it, so the fd stays
-// open until the last of them is destroyed. shared_ptr's reference count is
-// atomic: the kernel serialises everything else.
-class Device {
-public:
-	explicit Device(int fd) noexcept : fd_(fd) {}
-	~Device();
-	Device(const Device &) = delete;
-	Device &operator=(const Device &) = delete;
-	int fd() const noexcept { return fd_; }
-
-private:
-	int fd_;
-};
-using DevicePtr = std::shared_ptr<Device>;
 
 // Written over the magic of a destroyed object, so a use after destroy that
 // still reads the freed memory sees a mismatch rather than a valid handle.
@@ -107,7 +92,7 @@ template <typename H> void release(H *h) noexcept
 }
 
 // Issue one ioctl; on failure record errno for ncrypto_last_errno() and
-// return the matching NCRYPTO_E_* code.
+// return the matching NCRYPTO_E_* code (error.cpp).
 int xioctl(const Device &dev, unsigned long request, void *arg) noexcept;
 
 // errno -> NCRYPTO_E_* for ioctls (open has its own mapping); records errno.
@@ -119,10 +104,6 @@ inline bool fits_u32(size_t n) noexcept { return n <= UINT32_MAX; }
 inline uint32_t clamp_u32(size_t n) noexcept
 {
 	return n > UINT32_MAX ? UINT32_MAX : static_cast<uint32_t>(n);
-}
-inline uint64_t uptr(const void *p) noexcept
-{
-	return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(p));
 }
 // A NULL pointer with a non-zero length is an argument error we catch here
 // rather than sending it to the kernel for EFAULT.

@@ -16,12 +16,8 @@ int create_key(ncrypto_ctx_st &c, unsigned long request, uint32_t type,
 		return NCRYPTO_E_INVALID_ARG;
 	*key = nullptr;
 	auto k = std::make_unique<ncrypto_key_st>(); // before the ioctl: no leak on ENOMEM
-	struct ncrypto_key_create kc = {};
-	kc.size = sizeof(kc);
-	kc.type = type;
-	kc.usage = usage;
-	kc.key_len = static_cast<uint32_t>(len);
-	kc.data = uptr(data);
+	struct ncrypto_key_create kc;
+	abi::key_create(kc, type, usage, data, static_cast<uint32_t>(len), abi::KeyParams());
 	int rc = xioctl(*c.dev, request, &kc);
 	if (rc != NCRYPTO_OK)
 		return rc;
@@ -60,11 +56,8 @@ int ncrypto_key_export(ncrypto_key_t key, uint8_t *out, size_t *out_len)
 	return with(key, [&](ncrypto_key_st &k) -> int {
 		if (!out_len || bad_buf(out, *out_len))
 			return NCRYPTO_E_INVALID_ARG;
-		struct ncrypto_key_export ke = {};
-		ke.size = sizeof(ke);
-		ke.handle = k.handle;
-		ke.data = uptr(out);
-		ke.data_len = clamp_u32(*out_len);
+		struct ncrypto_key_export ke;
+		abi::key_export(ke, k.handle, {out, clamp_u32(*out_len)});
 		int rc = xioctl(*k.dev, NCRYPTO_IOC_KEY_EXPORT, &ke);
 		if (rc == NCRYPTO_OK || rc == NCRYPTO_E_BUFFER_TOO_SMALL)
 			*out_len = ke.data_len;
@@ -76,9 +69,8 @@ int ncrypto_key_get_info(ncrypto_key_t key, uint32_t *type, size_t *key_len,
 			 uint32_t *usage)
 {
 	return with(key, [&](ncrypto_key_st &k) -> int {
-		struct ncrypto_key_info ki = {};
-		ki.size = sizeof(ki);
-		ki.handle = k.handle;
+		struct ncrypto_key_info ki;
+		abi::key_info(ki, k.handle, 0);
 		int rc = xioctl(*k.dev, NCRYPTO_IOC_KEY_INFO, &ki);
 		if (rc != NCRYPTO_OK)
 			return rc;
@@ -95,10 +87,8 @@ int ncrypto_key_get_info(ncrypto_key_t key, uint32_t *type, size_t *key_len,
 int ncrypto_key_restrict(ncrypto_key_t key, uint32_t usage)
 {
 	return with(key, [&](ncrypto_key_st &k) -> int {
-		struct ncrypto_key_info ki = {};
-		ki.size = sizeof(ki);
-		ki.handle = k.handle;
-		ki.usage = usage;
+		struct ncrypto_key_info ki;
+		abi::key_info(ki, k.handle, usage);
 		return xioctl(*k.dev, NCRYPTO_IOC_KEY_RESTRICT, &ki);
 	});
 }
@@ -121,9 +111,8 @@ int ncrypto_key_destroy(ncrypto_key_t key)
 	if (!key)
 		return NCRYPTO_OK;
 	return with(key, [](ncrypto_key_st &k) -> int {
-		struct ncrypto_handle h = {};
-		h.size = sizeof(h);
-		h.handle = k.handle;
+		struct ncrypto_handle h;
+		abi::handle(h, k.handle);
 		int rc = xioctl(*k.dev, NCRYPTO_IOC_KEY_DESTROY, &h);
 		release(&k);
 		return rc;

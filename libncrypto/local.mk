@@ -1,6 +1,18 @@
 # libncrypto: the C API over /dev/ncrypto (libncrypto.so.0), its header-only
 # C++ API, and the `ncrypto` command-line tool.
 
+# The uapi structs and the ioctl call: a convenience library linked into
+# libncrypto and into the tests, whose raw ioctl helpers fill the same
+# structs the same way.
+noinst_LTLIBRARIES += libncrypto/libncrypto-abi.la
+libncrypto_libncrypto_abi_la_SOURCES = \
+	libncrypto/abi.hpp \
+	libncrypto/abi.cpp \
+	libncrypto/device.hpp \
+	libncrypto/device.cpp
+libncrypto_libncrypto_abi_la_CXXFLAGS = $(AM_CXXFLAGS) -fvisibility=hidden \
+	-fvisibility-inlines-hidden
+
 lib_LTLIBRARIES += libncrypto/libncrypto.la
 libncrypto_libncrypto_la_SOURCES = \
 	libncrypto/handle.hpp \
@@ -17,6 +29,7 @@ libncrypto_libncrypto_la_CXXFLAGS = $(AM_CXXFLAGS) -fvisibility=hidden \
 	-fvisibility-inlines-hidden
 libncrypto_libncrypto_la_LDFLAGS = -version-info 0:0:0 -no-undefined \
 	-Wl,--version-script=$(srcdir)/libncrypto/libncrypto.map
+libncrypto_libncrypto_la_LIBADD = libncrypto/libncrypto-abi.la
 EXTRA_libncrypto_libncrypto_la_DEPENDENCIES = $(srcdir)/libncrypto/libncrypto.map
 
 include_HEADERS = libncrypto/include/ncrypto.h libncrypto/include/ncrypto.hpp

@@ -15,8 +15,8 @@ struct Buf {
 
 // Validate and fill the common fields. Returns NCRYPTO_OK or an error code
 // without touching the kernel.
-int prepare(struct ncrypto_op &op, uint32_t type, uint32_t alg, uint32_t key,
-	    Buf iv, Buf aad, Buf src, uint8_t *dst, const size_t *dst_len)
+int prepare(abi::Op &op, uint32_t type, uint32_t alg, uint32_t key, Buf iv, Buf aad, Buf src,
+	    uint8_t *dst, const size_t *dst_len)
 {
 	if (bad_buf(iv.p, iv.n) || bad_buf(aad.p, aad.n) ||
 	    bad_buf(src.p, src.n) || (dst_len && bad_buf(dst, *dst_len)))
@@ -25,38 +25,34 @@ int prepare(struct ncrypto_op &op, uint32_t type, uint32_t alg, uint32_t key,
 		return NCRYPTO_E_TOO_BIG;
 	if (!fits_u32(iv.n))
 		return NCRYPTO_E_INVALID_ARG;
-	op = {};
-	op.size = sizeof(op);
+	op = abi::Op();
 	op.op = type;
 	op.alg = alg;
 	op.key = key;
-	op.iv = uptr(iv.p);
-	op.iv_len = static_cast<uint32_t>(iv.n);
-	op.aad = uptr(aad.p);
-	op.aad_len = static_cast<uint32_t>(aad.n);
-	op.src = uptr(src.p);
-	op.src_len = static_cast<uint32_t>(src.n);
-	op.dst = uptr(dst);
-	op.dst_len = dst_len ? clamp_u32(*dst_len) : 0;
+	op.iv = {iv.p, static_cast<uint32_t>(iv.n)};
+	op.aad = {aad.p, static_cast<uint32_t>(aad.n)};
+	op.src = {src.p, static_cast<uint32_t>(src.n)};
+	op.dst = {dst, dst_len ? clamp_u32(*dst_len) : 0};
 	return NCRYPTO_OK;
 }
 
 // Issue the op and report the output length on success and on ENOSPC
 // (where the kernel wrote the length it needs).
-int run(const Device &dev, struct ncrypto_op &op, size_t *dst_len) noexcept
+int run(const Device &dev, const abi::Op &a, size_t *dst_len) noexcept
 {
+	struct ncrypto_op op;
+	abi::op(op, a);
 	int rc = xioctl(dev, NCRYPTO_IOC_OP, &op);
 	if (dst_len && (rc == NCRYPTO_OK || rc == NCRYPTO_E_BUFFER_TOO_SMALL))
 		*dst_len = op.dst_len;
 	return rc;
 }
 
-int set_tag(struct ncrypto_op &op, const uint8_t *tag, size_t tag_len)
+int set_tag(abi::Op &op, const uint8_t *tag, size_t tag_len)
 {
 	if (bad_buf(tag, tag_len) || !fits_u32(tag_len))
 		return NCRYPTO_E_INVALID_ARG;
-	op.tag = uptr(tag);
-	op.tag_len = static_cast<uint32_t>(tag_len);
+	op.tag = {tag, static_cast<uint32_t>(tag_len)};
 	return NCRYPTO_OK;
 }
 
@@ -66,7 +62,7 @@ int keyed_op(ncrypto_key_t key, uint32_t type, uint32_t alg, Buf iv, Buf aad, Bu
 	     uint8_t *out, size_t *out_len, const Buf *tag)
 {
 	return with(key, [&](ncrypto_key_st &k) -> int {
-		struct ncrypto_op op;
+		abi::Op op;
 		if (!out_len)
 			return NCRYPTO_E_INVALID_ARG;
 		int rc = prepare(op, type, alg, k.handle, iv, aad, in, out, out_len);
@@ -84,7 +80,7 @@ int ncrypto_hash(ncrypto_ctx_t ctx, uint32_t alg, const uint8_t *in,
 		 size_t in_len, uint8_t *out, size_t *out_len)
 {
 	return with(ctx, [&](ncrypto_ctx_st &c) -> int {
-		struct ncrypto_op op;
+		abi::Op op;
 		if (!out_len)
 			return NCRYPTO_E_INVALID_ARG;
 		int rc = prepare(op, NCRYPTO_OP_DIGEST, alg, 0, {}, {}, {in, in_len}, out, out_len);
@@ -102,7 +98,7 @@ int ncrypto_mac_verify(ncrypto_key_t key, uint32_t alg, const uint8_t *in,
 		       size_t in_len, const uint8_t *tag, size_t tag_len)
 {
 	return with(key, [&](ncrypto_key_st &k) -> int {
-		struct ncrypto_op op;
+		abi::Op op;
 		int rc = prepare(op, NCRYPTO_OP_VERIFY, alg, k.handle, {}, {}, {in, in_len}, nullptr, nullptr);
 		if (rc == NCRYPTO_OK)
 			rc = set_tag(op, tag, tag_len);

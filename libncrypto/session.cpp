@@ -17,14 +17,6 @@ bool is_cipher(uint32_t op) noexcept
 	return op == NCRYPTO_OP_ENCRYPT || op == NCRYPTO_OP_DECRYPT;
 }
 
-struct ncrypto_session_data make_data(const ncrypto_session_st &s)
-{
-	struct ncrypto_session_data d = {};
-	d.size = sizeof(d);
-	d.handle = s.handle;
-	return d;
-}
-
 int init(ncrypto_ctx_st &c, uint32_t op, uint32_t alg, ncrypto_key_t key,
 	 const uint8_t *iv, size_t iv_len, ncrypto_session_t *session)
 {
@@ -37,13 +29,9 @@ int init(ncrypto_ctx_st &c, uint32_t op, uint32_t alg, ncrypto_key_t key,
 	if (key && key->dev != c.dev)
 		return NCRYPTO_E_NO_SUCH_OBJECT;
 	auto s = std::make_unique<ncrypto_session_st>();
-	struct ncrypto_session_init si = {};
-	si.size = sizeof(si);
-	si.op = op;
-	si.alg = alg;
-	si.key = key ? key->handle : 0;
-	si.iv = uptr(iv);
-	si.iv_len = static_cast<uint32_t>(iv_len);
+	struct ncrypto_session_init si;
+	abi::session_init(si, op, alg, key ? key->handle : 0,
+			  {iv, static_cast<uint32_t>(iv_len)});
 	int rc = xioctl(*c.dev, NCRYPTO_IOC_SESSION_INIT, &si);
 	if (rc != NCRYPTO_OK)
 		return rc;
@@ -86,11 +74,9 @@ int update(ncrypto_session_st &s, const uint8_t *in, size_t in_len,
 		*out_len = need;
 		return NCRYPTO_E_BUFFER_TOO_SMALL;
 	}
-	struct ncrypto_session_data d = make_data(s);
-	d.src = uptr(in);
-	d.src_len = static_cast<uint32_t>(in_len);
-	d.dst = uptr(out);
-	d.dst_len = out_len ? clamp_u32(*out_len) : 0;
+	struct ncrypto_session_data d;
+	abi::session_data(d, s.handle, 0, {in, static_cast<uint32_t>(in_len)},
+			  {out, out_len ? clamp_u32(*out_len) : 0}, {});
 	int rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_UPDATE, &d);
 	if (out_len && (rc == NCRYPTO_OK || rc == NCRYPTO_E_BUFFER_TOO_SMALL))
 		*out_len = d.dst_len;
@@ -118,9 +104,8 @@ int final(ncrypto_session_st &s, uint8_t *out, size_t *out_len)
 		*out_len = need;
 		return NCRYPTO_E_BUFFER_TOO_SMALL;
 	}
-	struct ncrypto_session_data d = make_data(s);
-	d.dst = uptr(out);
-	d.dst_len = clamp_u32(*out_len);
+	struct ncrypto_session_data d;
+	abi::session_data(d, s.handle, 0, {}, {out, clamp_u32(*out_len)}, {});
 	int rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_FINAL, &d);
 	if (rc == NCRYPTO_OK || rc == NCRYPTO_E_BUFFER_TOO_SMALL)
 		*out_len = d.dst_len;
@@ -135,9 +120,8 @@ int verify(ncrypto_session_st &s, const uint8_t *tag, size_t tag_len)
 		return NCRYPTO_E_SESSION_FAILED;
 	if (s.op != NCRYPTO_OP_VERIFY || bad_buf(tag, tag_len) || !fits_u32(tag_len))
 		return NCRYPTO_E_INVALID_ARG;
-	struct ncrypto_session_data d = make_data(s);
-	d.tag = uptr(tag);
-	d.tag_len = static_cast<uint32_t>(tag_len);
+	struct ncrypto_session_data d;
+	abi::session_data(d, s.handle, 0, {}, {}, {tag, static_cast<uint32_t>(tag_len)});
 	int rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_FINAL, &d);
 	s.finished = true;
 	s.freed = rc == NCRYPTO_OK;
@@ -152,9 +136,8 @@ int clone(ncrypto_session_st &s, ncrypto_session_t *copy)
 	if (s.finished)
 		return NCRYPTO_E_SESSION_FAILED;
 	auto n = std::make_unique<ncrypto_session_st>();
-	struct ncrypto_session_clone sc = {};
-	sc.size = sizeof(sc);
-	sc.handle = s.handle;
+	struct ncrypto_session_clone sc;
+	abi::session_clone(sc, s.handle);
 	int rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_CLONE, &sc);
 	if (rc != NCRYPTO_OK)
 		return rc;
@@ -173,9 +156,8 @@ int destroy(ncrypto_session_st &s)
 {
 	int rc = NCRYPTO_OK;
 	if (!s.freed) {
-		struct ncrypto_handle h = {};
-		h.size = sizeof(h);
-		h.handle = s.handle;
+		struct ncrypto_handle h;
+		abi::handle(h, s.handle);
 		rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_DESTROY, &h);
 		if (rc == NCRYPTO_E_NO_SUCH_OBJECT)
 			rc = NCRYPTO_OK;
