@@ -43,12 +43,8 @@ struct ncrypto_session_st {
 	ncrypto_impl::DevicePtr dev;
 	uint32_t handle = 0;
 	uint32_t op = 0;
-	uint32_t alg = 0;
-	// Cipher sessions: bytes given minus bytes returned, i.e. what the
-	// kernel holds back; lets final() report the size it needs before
-	// calling the kernel (a failed FINAL would end the session).
-	uint64_t pending = 0;
-	// FINAL was issued: whatever its result, only destroy is valid now.
+	// FINAL was issued and ended the session (whatever its result but
+	// ENOSPC): only destroy is valid now.
 	bool finished = false;
 	// FINAL succeeded, so the kernel has already freed the session. A
 	// failed FINAL may or may not have (the kernel drops the handle once

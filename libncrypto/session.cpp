@@ -1,21 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
 // Multi-part sessions (hash, MAC, cipher). FINAL ends a session whatever its
-// result: the library object then only remembers that it is finished, so
-// destroy() is the one valid call left (and costs no syscall when the
-// kernel already freed the session on a successful FINAL).
+// result but ENOSPC: the library object then only remembers that it is
+// finished, so destroy() is the one valid call left (and costs no syscall
+// when the kernel already freed the session on a successful FINAL).
 #include "handle.hpp"
 
 using namespace ncrypto_impl;
 
 namespace {
-
-constexpr uint64_t AES_BLOCK = 16;
-
-bool is_cipher(uint32_t op) noexcept
-{
-	return op == NCRYPTO_OP_ENCRYPT || op == NCRYPTO_OP_DECRYPT;
-}
 
 int init(ncrypto_ctx_st &c, uint32_t op, uint32_t alg, ncrypto_key_t key,
 	 const uint8_t *iv, size_t iv_len, ncrypto_session_t *session)
@@ -38,24 +31,26 @@ int init(ncrypto_ctx_st &c, uint32_t op, uint32_t alg, ncrypto_key_t key,
 	s->dev = c.dev;
 	s->handle = si.handle;
 	s->op = op;
-	s->alg = alg;
 	*session = s.release();
 	return NCRYPTO_OK;
 }
 
-// What UPDATE will write for in_len more bytes: every whole block (AES
-// modes, CTR included, hold back a partial block; the null cipher's block is
-// one byte), nothing for hashes, MACs and XTS (one data unit at FINAL).
-size_t update_len(const ncrypto_session_st &s, size_t in_len) noexcept
+bool is_cipher(uint32_t op) noexcept
 {
-	if (!is_cipher(s.op) || s.alg == NCRYPTO_ALG_AES_XTS)
-		return 0;
-	uint64_t total = s.pending + in_len;
-	if (s.alg == NCRYPTO_ALG_NULL_CIPHER)
-		return static_cast<size_t>(total);
-	return static_cast<size_t>(total - total % AES_BLOCK);
+	return op == NCRYPTO_OP_ENCRYPT || op == NCRYPTO_OP_DECRYPT;
 }
 
+// After a FINAL or UPDATE that the kernel answered with ENOSPC: since ABI
+// 1.1 the session is untouched and the caller may retry with more room; an
+// ABI 1.0 module failed (FINAL: ended) the session instead.
+bool enospc_keeps_session(const ncrypto_session_st &s, int rc) noexcept
+{
+	return rc == NCRYPTO_E_BUFFER_TOO_SMALL && s.dev->abi_minor >= 1;
+}
+
+// How much a cipher's UPDATE writes (whole multiples of the algorithm's
+// update_len) is the kernel's to say: it answers ENOSPC with the length it
+// needs, which goes back to the caller like any other output length.
 int update(ncrypto_session_st &s, const uint8_t *in, size_t in_len,
 	   uint8_t *out, size_t *out_len)
 {
@@ -66,30 +61,21 @@ int update(ncrypto_session_st &s, const uint8_t *in, size_t in_len,
 		return NCRYPTO_E_INVALID_ARG;
 	if (!fits_u32(in_len))
 		return NCRYPTO_E_TOO_BIG;
-	// Answer "too small" here: an ENOSPC from the kernel would fail the
-	// session. Ciphers return every whole block they have (XTS: nothing
-	// before FINAL).
-	size_t need = update_len(s, in_len);
-	if (out_len && *out_len < need) {
-		*out_len = need;
-		return NCRYPTO_E_BUFFER_TOO_SMALL;
-	}
 	struct ncrypto_session_data d;
 	abi::session_data(d, s.handle, 0, {in, static_cast<uint32_t>(in_len)},
 			  {out, out_len ? clamp_u32(*out_len) : 0}, {});
 	int rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_UPDATE, &d);
 	if (out_len && (rc == NCRYPTO_OK || rc == NCRYPTO_E_BUFFER_TOO_SMALL))
 		*out_len = d.dst_len;
-	if (rc == NCRYPTO_OK && is_cipher(s.op))
-		s.pending = s.pending + in_len - d.dst_len;
 	return rc;
 }
 
-// What FINAL will write: the digest/MAC, or the cipher's held-back bytes.
-size_t final_len(const ncrypto_session_st &s) noexcept
+// FINAL ends the session in the kernel whatever its result (but ENOSPC,
+// see enospc_keeps_session); only a success is known to have freed it.
+void finished(ncrypto_session_st &s, int rc) noexcept
 {
-	return is_cipher(s.op) ? static_cast<size_t>(s.pending)
-			       : ncrypto_alg_output_len(s.alg);
+	s.finished = true;
+	s.freed = rc == NCRYPTO_OK;
 }
 
 int final(ncrypto_session_st &s, uint8_t *out, size_t *out_len)
@@ -98,19 +84,13 @@ int final(ncrypto_session_st &s, uint8_t *out, size_t *out_len)
 		return NCRYPTO_E_SESSION_FAILED;
 	if (s.op == NCRYPTO_OP_VERIFY || !out_len || bad_buf(out, *out_len))
 		return NCRYPTO_E_INVALID_ARG;
-	// Answer "too small" here: the kernel would fail the whole session.
-	size_t need = final_len(s);
-	if (*out_len < need) {
-		*out_len = need;
-		return NCRYPTO_E_BUFFER_TOO_SMALL;
-	}
 	struct ncrypto_session_data d;
 	abi::session_data(d, s.handle, 0, {}, {out, clamp_u32(*out_len)}, {});
 	int rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_FINAL, &d);
 	if (rc == NCRYPTO_OK || rc == NCRYPTO_E_BUFFER_TOO_SMALL)
 		*out_len = d.dst_len;
-	s.finished = true;
-	s.freed = rc == NCRYPTO_OK;
+	if (!enospc_keeps_session(s, rc))
+		finished(s, rc);
 	return rc;
 }
 
@@ -123,8 +103,7 @@ int verify(ncrypto_session_st &s, const uint8_t *tag, size_t tag_len)
 	struct ncrypto_session_data d;
 	abi::session_data(d, s.handle, 0, {}, {}, {tag, static_cast<uint32_t>(tag_len)});
 	int rc = xioctl(*s.dev, NCRYPTO_IOC_SESSION_FINAL, &d);
-	s.finished = true;
-	s.freed = rc == NCRYPTO_OK;
+	finished(s, rc);
 	return rc;
 }
 
@@ -144,8 +123,6 @@ int clone(ncrypto_session_st &s, ncrypto_session_t *copy)
 	n->dev = s.dev;
 	n->handle = sc.new_handle;
 	n->op = s.op;
-	n->alg = s.alg;
-	n->pending = s.pending;
 	*copy = n.release();
 	return NCRYPTO_OK;
 }

@@ -159,13 +159,19 @@ NCRYPTO_API int ncrypto_session_init(ncrypto_ctx_t ctx, uint32_t op,
 				     uint32_t alg, ncrypto_key_t key,
 				     const uint8_t *iv, size_t iv_len,
 				     ncrypto_session_t *session);
-/* Hashes and MACs: out may be NULL (out_len NULL). Ciphers may output less
- * than in_len (whole blocks only); at most in_len + 16 bytes. */
+/* Hashes and MACs: out may be NULL (out_len NULL). Ciphers write whole
+ * multiples of the algorithm's update_len (AES-CBC/CTR: 16, the null
+ * cipher: 1, AES-XTS: nothing before final) and keep the rest; too small an
+ * out gives NCRYPTO_E_BUFFER_TOO_SMALL with the length needed in *out_len,
+ * and the session stays usable (ABI 1.1 modules; an ABI 1.0 module fails
+ * the session). */
 NCRYPTO_API int ncrypto_session_update(ncrypto_session_t session,
 				       const uint8_t *in, size_t in_len,
 				       uint8_t *out, size_t *out_len);
 /* Digest, MAC, or cipher tail. The session is finished afterwards (only
- * destroy is valid). */
+ * destroy is valid), except after NCRYPTO_E_BUFFER_TOO_SMALL from an ABI 1.1
+ * module: *out_len holds the length needed and the session waits for a
+ * retry. */
 NCRYPTO_API int ncrypto_session_final(ncrypto_session_t session,
 				      uint8_t *out, size_t *out_len);
 /* MAC verify sessions: compare with tag, NCRYPTO_E_AUTH_FAILED if unequal. */

@@ -349,7 +349,9 @@ public:
 		detail::check(ncrypto_session_update(h_, in, in_len, nullptr, nullptr));
 	}
 	void update(const Bytes &in) { update(in.data(), in.size()); }
-	// Cipher sessions: may return fewer bytes than given (whole blocks).
+	// Cipher sessions: may return fewer bytes than given (whole multiples
+	// of the algorithm's update_len; the rest waits for more input or
+	// final()).
 	size_t update(const uint8_t *in, size_t in_len, uint8_t *out, size_t out_cap)
 	{
 		detail::check(ncrypto_session_update(h_, in, in_len, out, &out_cap));
@@ -357,11 +359,15 @@ public:
 	}
 	Bytes update_cipher(const Bytes &in)
 	{
-		Bytes out(in.size() + 16);
-		out.resize(update(in.data(), in.size(), out.data(), out.size()));
-		return out;
+		// Enough for every AES mode (less than a block is held back);
+		// should the kernel need more it says how much, and the
+		// session waits for the retry.
+		return grow_and_retry(Bytes(in.size() + 16), [&](uint8_t *p, size_t *n) {
+			return ncrypto_session_update(h_, in.data(), in.size(), p, n);
+		});
 	}
-	// Digest, MAC or cipher tail; the session is finished afterwards.
+	// Digest, MAC or cipher tail; the session is finished afterwards
+	// (unless the buffer was too small: then retry with the size given).
 	size_t final(uint8_t *out, size_t out_cap)
 	{
 		detail::check(ncrypto_session_final(h_, out, &out_cap));
@@ -369,15 +375,11 @@ public:
 	}
 	Bytes final()
 	{
-		size_t need = 0;
-		int rc = ncrypto_session_final(h_, nullptr, &need);
-		if (rc == NCRYPTO_OK)
-			return {};
-		if (rc != NCRYPTO_E_BUFFER_TOO_SMALL)
-			throw Error(rc);
-		Bytes out(need);
-		out.resize(final(out.data(), out.size()));
-		return out;
+		// Digests, MACs and block-mode tails fit; an XTS data unit is
+		// given its size by the kernel.
+		return grow_and_retry(Bytes(NCRYPTO_MAX_DIGEST_LEN), [&](uint8_t *p, size_t *n) {
+			return ncrypto_session_final(h_, p, n);
+		});
 	}
 	// MAC verify sessions: false if the tag does not match.
 	bool verify(const uint8_t *tag, size_t tag_len)
@@ -396,6 +398,21 @@ public:
 private:
 	friend class Context;
 	explicit Session(ncrypto_session_t h) noexcept : h_(h) {}
+	// Calls f(buffer, &length) with out; on NCRYPTO_E_BUFFER_TOO_SMALL
+	// once more with the length the kernel asked for (an ABI 1.1 module
+	// leaves the session as it was).
+	template <typename F> Bytes grow_and_retry(Bytes out, F &&f)
+	{
+		size_t n = out.size();
+		int rc = f(out.data(), &n);
+		if (rc == NCRYPTO_E_BUFFER_TOO_SMALL) {
+			out.resize(n);
+			rc = f(out.data(), &n);
+		}
+		detail::check(rc);
+		out.resize(n);
+		return out;
+	}
 	ncrypto_session_t h_ = nullptr;
 };
 
