@@ -42,6 +42,10 @@ int error_from_errno(int err) noexcept
 		return NCRYPTO_E_SESSION_FAILED;
 	case ENOMEM:
 		return NCRYPTO_E_NO_MEMORY;
+	case EKEYREVOKED:
+		return NCRYPTO_E_KEY_REVOKED;
+	case EOVERFLOW:
+		return NCRYPTO_E_NONCES_EXHAUSTED;
 	default: // ENOTTY (not an ncrypto fd), EBADF, EINTR, ...
 		return NCRYPTO_E_SYSTEM;
 	}
@@ -96,6 +100,10 @@ const char *ncrypto_strerror(int err)
 		return "system error (see ncrypto_last_errno)";
 	case NCRYPTO_E_INTERNAL:
 		return "internal error in libncrypto";
+	case NCRYPTO_E_KEY_REVOKED:
+		return "the session's key was destroyed or lost the usage the session needs";
+	case NCRYPTO_E_NONCES_EXHAUSTED:
+		return "the key's kernel-made nonces are used up: make a new key";
 	default:
 		return "unknown ncrypto error";
 	}

@@ -59,6 +59,9 @@ enum ncrypto_error {
 	NCRYPTO_E_ACCESS = -15,		/* cannot open /dev/ncrypto (permissions) */
 	NCRYPTO_E_SYSTEM = -16,		/* other system error: see ncrypto_last_errno */
 	NCRYPTO_E_INTERNAL = -17,	/* bug in libncrypto (caught exception) */
+	/* since 0.2 */
+	NCRYPTO_E_KEY_REVOKED = -18,	/* session's key destroyed or restricted (EKEYREVOKED) */
+	NCRYPTO_E_NONCES_EXHAUSTED = -19, /* key's kernel-made nonces used up (EOVERFLOW) */
 };
 
 /* Opaque handles. */
