@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Contexts: opening /dev/ncrypto (or adopting a received fd) and asking the
-// module for its version, limits, counters and algorithms.
+// Contexts: opening /dev/ncrypto (or adopting a received fd), refusing a
+// module of another ABI major.
 #include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
@@ -109,31 +109,6 @@ int ncrypto_ctx_fd(ncrypto_ctx_t ctx, int *fd)
 			return NCRYPTO_E_INVALID_ARG;
 		*fd = c.dev->fd();
 		return NCRYPTO_OK;
-	});
-}
-
-// algs NULL: only count (*n_algs, if given, receives the number of
-// algorithms). algs non-NULL: *n_algs is the capacity; it receives the
-// number the module knows, and NCRYPTO_E_BUFFER_TOO_SMALL says it did not
-// fit (the first *capacity* entries and *info are still filled).
-int ncrypto_get_info(ncrypto_ctx_t ctx, struct ncrypto_info *info,
-		     struct ncrypto_alg_info *algs, size_t *n_algs)
-{
-	return with(ctx, [&](ncrypto_ctx_st &c) -> int {
-		if (algs && !n_algs)
-			return NCRYPTO_E_INVALID_ARG;
-		struct ncrypto_info local = {};
-		struct ncrypto_info *i = info ? info : &local;
-		abi::info(*i, algs, algs ? clamp_u32(*n_algs) : 0);
-		uint32_t capacity = i->n_algs;
-		int rc = xioctl(*c.dev, NCRYPTO_IOC_INFO, i);
-		if (rc != NCRYPTO_OK)
-			return rc;
-		if (n_algs)
-			*n_algs = i->n_algs;
-		i->algs = 0; // do not leave a pointer to caller memory behind
-		return algs && i->n_algs > capacity ? NCRYPTO_E_BUFFER_TOO_SMALL
-						    : NCRYPTO_OK;
 	});
 }
 

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <new>
+#include <vector>
 
 #include "abi.hpp"
 #include "device.hpp"
@@ -52,6 +53,14 @@ struct ncrypto_session_st {
 	// Kernel handles are allocated cyclically, so the number is not
 	// reused by another session in between.
 	bool freed = false;
+};
+
+// A snapshot of NCRYPTO_IOC_INFO; algs.size() is the module's count.
+struct ncrypto_info_st {
+	static constexpr uint32_t MAGIC = 0x4E43494Eu; // "NCIN"
+	uint32_t magic = MAGIC;
+	struct ncrypto_info info;
+	std::vector<struct ncrypto_alg_info> algs;
 };
 
 namespace ncrypto_impl {

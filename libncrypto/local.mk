@@ -1,4 +1,4 @@
-# libncrypto: the C API over /dev/ncrypto (libncrypto.so.0), its header-only
+# libncrypto: the C API over /dev/ncrypto (libncrypto.so.1), its header-only
 # C++ API, and the `ncrypto` command-line tool.
 
 # The uapi structs and the ioctl call: a convenience library linked into
@@ -18,7 +18,9 @@ libncrypto_libncrypto_la_SOURCES = \
 	libncrypto/handle.hpp \
 	libncrypto/error.cpp \
 	libncrypto/names.cpp \
+	libncrypto/version.cpp \
 	libncrypto/context.cpp \
+	libncrypto/info.cpp \
 	libncrypto/key.cpp \
 	libncrypto/oneshot.cpp \
 	libncrypto/cbc_pkcs7.cpp \
@@ -27,7 +29,11 @@ libncrypto_libncrypto_la_SOURCES = \
 # version script keeps anything else (C++ runtime bits) local.
 libncrypto_libncrypto_la_CXXFLAGS = $(AM_CXXFLAGS) -fvisibility=hidden \
 	-fvisibility-inlines-hidden
-libncrypto_libncrypto_la_LDFLAGS = -version-info 0:0:0 -no-undefined \
+# -version-info CURRENT:REVISION:AGE follows the exported interface (see
+# libncrypto.map): a release that adds functions bumps CURRENT and AGE, one
+# that removes or changes any bumps CURRENT and resets AGE (1:0:0 removed
+# ncrypto_get_info), one that changes only code bumps REVISION.
+libncrypto_libncrypto_la_LDFLAGS = -version-info 1:0:0 -no-undefined \
 	-Wl,--version-script=$(srcdir)/libncrypto/libncrypto.map
 libncrypto_libncrypto_la_LIBADD = libncrypto/libncrypto-abi.la
 EXTRA_libncrypto_libncrypto_la_DEPENDENCIES = $(srcdir)/libncrypto/libncrypto.map

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // libncrypto without the module (make check on the build host): name tables,
-// output lengths, strerror, NULL handles, and the error for a missing device.
+// output lengths, strerror, the version, NULL handles, and the error for a
+// missing device.
+#include <config.h>	// PACKAGE_VERSION
+
 #include "common.hpp"
 
 #include <cerrno>
@@ -134,6 +137,24 @@ START_TEST(test_strerror)
 }
 END_TEST
 
+// The library's version is the header's and configure's.
+START_TEST(test_version)
+{
+	const char *v = ncrypto_version();
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v, PACKAGE_VERSION);
+	uint32_t major = 99, minor = 99, patch = 99;
+	ck_assert_int_eq(ncrypto_version_numbers(&major, &minor, &patch), NCRYPTO_OK);
+	ck_assert_uint_eq(major, NCRYPTO_VERSION_MAJOR);
+	ck_assert_uint_eq(minor, NCRYPTO_VERSION_MINOR);
+	ck_assert_uint_eq(patch, NCRYPTO_VERSION_PATCH);
+	std::string dotted = std::to_string(major) + "." + std::to_string(minor) + "." +
+			     std::to_string(patch);
+	ck_assert_str_eq(v, dotted.c_str());
+	ck_assert_int_eq(ncrypto_version_numbers(nullptr, nullptr, nullptr), NCRYPTO_OK);
+}
+END_TEST
+
 START_TEST(test_null_handles)
 {
 	ck_assert_int_eq(ncrypto_close(nullptr), NCRYPTO_OK);
@@ -145,12 +166,20 @@ START_TEST(test_null_handles)
 	int fd;
 	uint32_t u32;
 	size_t sz;
-	struct ncrypto_info info;
+	uint64_t u64;
+	ncrypto_info_t info = nullptr;
 	ncrypto_key_t key = nullptr;
 	ncrypto_session_t sess = nullptr;
 
 	ck_assert_int_eq(ncrypto_ctx_fd(nullptr, &fd), NCRYPTO_E_BAD_HANDLE);
-	ck_assert_int_eq(ncrypto_get_info(nullptr, &info, nullptr, nullptr),
+	ck_assert_int_eq(ncrypto_info_get(nullptr, &info), NCRYPTO_E_BAD_HANDLE);
+	ck_assert_ptr_null(info);
+	ck_assert_int_eq(ncrypto_info_free(nullptr), NCRYPTO_OK);
+	ck_assert_int_eq(ncrypto_info_value(nullptr, NCRYPTO_INFO_ABI_MAJOR, &u64),
+			 NCRYPTO_E_BAD_HANDLE);
+	ck_assert_int_eq(ncrypto_info_alg_value(nullptr, 0, NCRYPTO_ALG_INFO_ALG, &u64),
+			 NCRYPTO_E_BAD_HANDLE);
+	ck_assert_int_eq(ncrypto_info_alg_index(nullptr, NCRYPTO_ALG_SHA256, &sz),
 			 NCRYPTO_E_BAD_HANDLE);
 	ck_assert_int_eq(ncrypto_key_generate(nullptr, NCRYPTO_KEY_TYPE_AES, 16,
 					      NCRYPTO_KEY_ENCRYPT, &key), NCRYPTO_E_BAD_HANDLE);
@@ -237,6 +266,7 @@ int main()
 	tcase_add_test(tc, test_alg_unknown);
 	tcase_add_test(tc, test_key_type_names);
 	tcase_add_test(tc, test_strerror);
+	tcase_add_test(tc, test_version);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("handles");
 	tcase_add_test(tc, test_null_handles);

@@ -27,6 +27,9 @@ int main(void)
 	ncrypto_ctx_t ctx = NULL;
 	ncrypto_key_t key = NULL;
 	ncrypto_session_t sess = NULL;
+	ncrypto_info_t info = NULL;
+	uint32_t major = 0, minor = 0, patch = 0;
+	uint64_t value = 0;
 	const char *name = ncrypto_alg_name(NCRYPTO_ALG_SHA256);
 	int failures = 0;
 
@@ -41,6 +44,17 @@ int main(void)
 	if (ncrypto_key_destroy(key) != NCRYPTO_OK || ncrypto_session_destroy(sess) != NCRYPTO_OK ||
 	    ncrypto_close(ctx) != NCRYPTO_OK) {
 		printf("FAIL: destroy(NULL) does not succeed\n");
+		failures++;
+	}
+	if (ncrypto_info_free(info) != NCRYPTO_OK ||
+	    ncrypto_info_value(info, NCRYPTO_INFO_ABI_MAJOR, &value) != NCRYPTO_E_BAD_HANDLE) {
+		printf("FAIL: ncrypto_info_free/value on NULL\n");
+		failures++;
+	}
+	if (ncrypto_version_numbers(&major, &minor, &patch) != NCRYPTO_OK ||
+	    major != NCRYPTO_VERSION_MAJOR || minor != NCRYPTO_VERSION_MINOR ||
+	    patch != NCRYPTO_VERSION_PATCH || !ncrypto_version()) {
+		printf("FAIL: ncrypto_version_numbers != NCRYPTO_VERSION_*\n");
 		failures++;
 	}
 	if (ncrypto_open(&ctx, "/nonexistent/ncrypto") != NCRYPTO_E_NOT_LOADED || ctx != NULL) {

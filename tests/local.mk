@@ -13,7 +13,8 @@ tests_host_programs = \
 	tests/host_c99
 
 check_PROGRAMS += $(tests_guest_programs) $(tests_host_programs)
-TESTS += $(tests_host_programs)
+TESTS += $(tests_host_programs) tests/host_symbols.test
+EXTRA_DIST += tests/host_symbols.test
 
 # The Wycheproof JSON is read at run time from the source tree (visible in
 # the guest at the same absolute path).

@@ -423,12 +423,12 @@ int cmd_bench(int argc, char **argv)
 
 	Bench b;
 	b.seconds = seconds;
-	const struct ncrypto_info info = b.ctx.info().info;
-	b.fips = info.fips_mode != 0;
+	ncrypto::Info info = b.ctx.info();
+	b.fips = info.fips_mode();
 	struct utsname u;
 	uname(&u);
 	std::printf("ncrypto bench: kernel %s, %s, ABI %u.%u, FIPS %s\n", u.release,
-		    cpu_model().c_str(), info.abi_major, info.abi_minor, b.fips ? "on" : "off");
+		    cpu_model().c_str(), info.abi_major(), info.abi_minor(), b.fips ? "on" : "off");
 	std::printf("each rate: best of %d interleaved runs, %.2f s per row and path in total\n",
 		    b.rounds, seconds);
 	std::printf("nc/AF_ALG > 1: /dev/ncrypto is faster; nettle/nc > 1: in-process is faster.\n"

@@ -4,6 +4,7 @@
 // it expects; the exit status is 0 only if every step behaved as expected.
 #include <cinttypes>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <sys/random.h>
 
@@ -59,13 +60,21 @@ void show_key(const ncrypto::Key &k)
 
 void show_counters(const ncrypto::Context &ctx)
 {
-	const struct ncrypto_info i = ctx.info().info;
-	std::printf("   module-wide: %" PRIu64 " contexts, %" PRIu64 " keys, %" PRIu64
-		    " sessions, %" PRIu64 " operations\n",
-		    (uint64_t)i.live_contexts, (uint64_t)i.live_keys, (uint64_t)i.live_sessions,
-		    (uint64_t)i.ops_total);
-	std::printf("   this context: %u keys, %u sessions, %" PRIu64 " bytes of kernel memory\n",
-		    i.ctx_keys, i.ctx_sessions, (uint64_t)i.ctx_mem);
+	ncrypto::Info i = ctx.info();
+	auto shown = [&](uint32_t field) {
+		std::optional<uint64_t> v = i.shown(field);
+		return v ? std::to_string(*v) : std::string("?");
+	};
+	if (i.shown(NCRYPTO_INFO_LIVE_CONTEXTS))
+		say("module-wide: " + shown(NCRYPTO_INFO_LIVE_CONTEXTS) + " contexts, " +
+		    shown(NCRYPTO_INFO_LIVE_KEYS) + " keys, " + shown(NCRYPTO_INFO_LIVE_SESSIONS) +
+		    " sessions, " + shown(NCRYPTO_INFO_OPS_TOTAL) + " operations");
+	else
+		say("module-wide counters: shown to CAP_SYS_ADMIN only");
+	std::printf("   this context: %" PRIu64 " keys, %" PRIu64 " sessions, %" PRIu64
+		    " bytes of kernel memory\n",
+		    i.value(NCRYPTO_INFO_CTX_KEYS), i.value(NCRYPTO_INFO_CTX_SESSIONS),
+		    i.value(NCRYPTO_INFO_CTX_MEM));
 }
 
 } // namespace
@@ -77,10 +86,11 @@ int cmd_demo(int, char **)
 	step("1. Open /dev/ncrypto");
 	say("Each open file description is a context that owns keys; closing it wipes them.");
 	ncrypto::Context ctx;
-	const struct ncrypto_info info = ctx.info().info;
-	expect(info.abi_major == NCRYPTO_ABI_MAJOR,
-	       "module speaks ABI " + std::to_string(info.abi_major) + "." +
-		       std::to_string(info.abi_minor) + (info.fips_mode ? ", FIPS mode on" : ", FIPS mode off"));
+	ncrypto::Info info = ctx.info();
+	expect(info.abi_major() == NCRYPTO_ABI_MAJOR,
+	       "module speaks ABI " + std::to_string(info.abi_major()) + "." +
+		       std::to_string(info.abi_minor()) +
+		       (info.fips_mode() ? ", FIPS mode on" : ", FIPS mode off"));
 
 	step("2. Generate an AES-256 key inside the kernel");
 	say("The key is made by the kernel's RNG and is not exportable: user space only");
@@ -142,8 +152,8 @@ int cmd_demo(int, char **)
 
 	step("7. Counters");
 	show_counters(ctx);
-	const struct ncrypto_info after = ctx.info().info;
-	expect(after.ctx_keys == 2, "this context holds the 2 keys made above");
+	expect(ctx.info().value(NCRYPTO_INFO_CTX_KEYS) == 2,
+	       "this context holds the 2 keys made above");
 
 	std::printf("\n%s\n", failures ? "demo: some steps did NOT behave as expected"
 				       : "demo: every step behaved as expected");

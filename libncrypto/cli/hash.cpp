@@ -68,7 +68,7 @@ int cmd_hash(int argc, char **argv)
 		return 2;
 	}
 	ncrypto::Context ctx;
-	uint32_t max_op = ctx.info().info.max_op_len;
+	uint32_t max_op = ctx.info().max_op_len();
 	std::vector<uint8_t> buf(std::min<size_t>(CHUNK, max_op ? max_op : CHUNK));
 
 	std::vector<const char *> files(argv + 2, argv + argc);

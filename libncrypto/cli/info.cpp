@@ -2,6 +2,7 @@
 //
 // `ncrypto info`: what the loaded module offers and how busy it is.
 #include <cinttypes>
+#include <optional>
 #include <string>
 
 #include <ncrypto.hpp>
@@ -26,7 +27,7 @@ const char *class_name(uint32_t c)
 	}
 }
 
-std::string key_sizes(const struct ncrypto_alg_info &a)
+std::string key_sizes(const ncrypto::AlgInfo &a)
 {
 	if (a.key_type == NCRYPTO_KEY_TYPE_NONE)
 		return "-";
@@ -44,6 +45,23 @@ std::string key_sizes(const struct ncrypto_alg_info &a)
 	return s + std::to_string(a.min_key_len) + ".." + std::to_string(a.max_key_len);
 }
 
+// A module-wide counter, or why it is not shown.
+std::string counter(const ncrypto::Info &in, uint32_t field)
+{
+	std::optional<uint64_t> v = in.shown(field);
+	return v ? std::to_string(*v) : "hidden (CAP_SYS_ADMIN only)";
+}
+
+std::string opt(const std::optional<uint64_t> &v)
+{
+	return v ? std::to_string(*v) : "-";
+}
+
+std::string opt(const std::optional<uint32_t> &v)
+{
+	return v ? std::to_string(*v) : "-";
+}
+
 } // namespace
 
 namespace cli {
@@ -56,37 +74,44 @@ int cmd_info(int argc, char **)
 	}
 	ncrypto::Context ctx;
 	ncrypto::Info in = ctx.info();
-	const struct ncrypto_info &i = in.info;
 
-	std::printf("ABI version      %u.%u (library built for %u.%u)\n", i.abi_major,
-		    i.abi_minor, NCRYPTO_ABI_MAJOR, NCRYPTO_ABI_MINOR);
-	std::printf("FIPS mode        %s\n", i.fips_mode ? "on (fips=1)" : "off");
+	std::printf("library          libncrypto %s (built for ABI %u.%u)\n", ncrypto_version(),
+		    NCRYPTO_ABI_MAJOR, NCRYPTO_ABI_MINOR);
+	std::printf("ABI version      %u.%u\n", in.abi_major(), in.abi_minor());
+	std::printf("FIPS mode        %s\n", in.fips_mode() ? "on (fips=1)" : "off");
 	std::printf("\nlimits\n");
-	std::printf("  max_op_len             %u bytes\n", i.max_op_len);
-	std::printf("  max_keys_per_ctx       %u\n", i.max_keys_per_ctx);
-	std::printf("  max_sessions_per_ctx   %u\n", i.max_sessions_per_ctx);
-	std::printf("  max_keys_per_user      %u\n", i.max_keys_per_user);
-	std::printf("  max_sessions_per_user  %u\n", i.max_sessions_per_user);
-	std::printf("  max_mem_per_ctx        %" PRIu64 " bytes\n", (uint64_t)i.max_mem_per_ctx);
-	std::printf("  max_mem_per_user       %" PRIu64 " bytes\n", (uint64_t)i.max_mem_per_user);
+	std::printf("  max_op_len             %u bytes\n", in.max_op_len());
+	std::printf("  max_keys_per_ctx       %" PRIu64 "\n", in.value(NCRYPTO_INFO_MAX_KEYS_PER_CTX));
+	std::printf("  max_sessions_per_ctx   %" PRIu64 "\n",
+		    in.value(NCRYPTO_INFO_MAX_SESSIONS_PER_CTX));
+	std::printf("  max_keys_per_user      %" PRIu64 "\n", in.value(NCRYPTO_INFO_MAX_KEYS_PER_USER));
+	std::printf("  max_sessions_per_user  %" PRIu64 "\n",
+		    in.value(NCRYPTO_INFO_MAX_SESSIONS_PER_USER));
+	std::printf("  max_mem_per_ctx        %" PRIu64 " bytes\n",
+		    in.value(NCRYPTO_INFO_MAX_MEM_PER_CTX));
+	std::printf("  max_mem_per_user       %" PRIu64 " bytes\n",
+		    in.value(NCRYPTO_INFO_MAX_MEM_PER_USER));
 	std::printf("\ncounters (module-wide)\n");
-	std::printf("  live contexts   %" PRIu64 "\n", (uint64_t)i.live_contexts);
-	std::printf("  live keys       %" PRIu64 "\n", (uint64_t)i.live_keys);
-	std::printf("  live sessions   %" PRIu64 "\n", (uint64_t)i.live_sessions);
-	std::printf("  operations      %" PRIu64 "\n", (uint64_t)i.ops_total);
-	std::printf("this context: %u keys, %u sessions, %" PRIu64 " bytes\n", i.ctx_keys,
-		    i.ctx_sessions, (uint64_t)i.ctx_mem);
+	std::printf("  live contexts   %s\n", counter(in, NCRYPTO_INFO_LIVE_CONTEXTS).c_str());
+	std::printf("  live keys       %s\n", counter(in, NCRYPTO_INFO_LIVE_KEYS).c_str());
+	std::printf("  live sessions   %s\n", counter(in, NCRYPTO_INFO_LIVE_SESSIONS).c_str());
+	std::printf("  operations      %s\n", counter(in, NCRYPTO_INFO_OPS_TOTAL).c_str());
+	std::printf("this context: %" PRIu64 " keys, %" PRIu64 " sessions, %" PRIu64
+		    " bytes, %s operations\n",
+		    in.value(NCRYPTO_INFO_CTX_KEYS), in.value(NCRYPTO_INFO_CTX_SESSIONS),
+		    in.value(NCRYPTO_INFO_CTX_MEM), opt(in.shown(NCRYPTO_INFO_CTX_OPS)).c_str());
 
-	std::printf("\n%-18s %-6s %-17s %-4s %-4s %-5s %-5s %-9s %s\n", "algorithm", "class",
-		    "key (bytes)", "iv", "out", "fips", "avail", "sessions", "ops");
-	for (const auto &a : in.algs) {
+	std::printf("\n%-18s %-6s %-17s %-4s %-4s %-6s %-5s %-5s %-9s %s\n", "algorithm", "class",
+		    "key (bytes)", "iv", "out", "update", "fips", "avail", "sessions", "ops");
+	for (const ncrypto::AlgInfo &a : in.algs()) {
 		const char *name = ncrypto_alg_name(a.alg);
 		std::string n = name ? name : "alg#" + std::to_string(a.alg);
-		std::printf("%-18s %-6s %-17s %-4u %-4u %-5s %-5s %-9s %" PRIu64 "\n", n.c_str(),
-			    class_name(a.alg_class), key_sizes(a).c_str(), a.iv_len, a.out_len,
+		std::printf("%-18s %-6s %-17s %-4u %-4u %-6s %-5s %-5s %-9s %" PRIu64 "\n",
+			    n.c_str(), class_name(a.alg_class), key_sizes(a).c_str(), a.iv_len,
+			    a.out_len, opt(a.update_len).c_str(),
 			    a.flags & NCRYPTO_ALG_F_FIPS_ALLOWED ? "yes" : "no",
 			    a.flags & NCRYPTO_ALG_F_AVAILABLE ? "yes" : "no",
-			    a.flags & NCRYPTO_ALG_F_SESSION ? "yes" : "no", (uint64_t)a.ops);
+			    a.flags & NCRYPTO_ALG_F_SESSION ? "yes" : "no", a.ops);
 	}
 	return 0;
 }

@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -66,9 +67,114 @@ struct KeyInfo {
 	uint32_t usage;
 };
 
-struct Info {
-	struct ncrypto_info info;
-	std::vector<struct ncrypto_alg_info> algs;
+// One algorithm of an Info snapshot (see enum ncrypto_alg_info_field).
+struct AlgInfo {
+	uint32_t alg = 0;
+	uint32_t alg_class = 0;
+	uint32_t flags = 0;	// NCRYPTO_ALG_F_*
+	uint32_t key_type = 0;
+	uint32_t min_key_len = 0;
+	uint32_t max_key_len = 0;
+	uint32_t iv_len = 0;
+	uint32_t block_len = 0;
+	uint32_t out_len = 0;
+	std::optional<uint32_t> update_len; // not told by an ABI 1.0 module
+	uint64_t ops = 0;
+};
+
+// A snapshot of the module: ABI version, FIPS state, limits, counters and
+// the algorithm table (Context::info()).
+class Info {
+public:
+	~Info() { ncrypto_info_free(h_); }
+	Info(Info &&o) noexcept : h_(std::exchange(o.h_, nullptr)) {}
+	Info &operator=(Info &&o) noexcept
+	{
+		if (this != &o) {
+			ncrypto_info_free(h_);
+			h_ = std::exchange(o.h_, nullptr);
+		}
+		return *this;
+	}
+	Info(const Info &) = delete;
+	Info &operator=(const Info &) = delete;
+
+	ncrypto_info_t get() const noexcept { return h_; }
+
+	// A field (enum ncrypto_info_field).
+	uint64_t value(uint32_t field) const
+	{
+		uint64_t v = 0;
+		detail::check(ncrypto_info_value(h_, field, &v));
+		return v;
+	}
+	// Empty where the module does not tell this caller or lacks the field
+	// (module-wide counters without CAP_SYS_ADMIN, ABI 1.1 fields).
+	std::optional<uint64_t> shown(uint32_t field) const
+	{
+		uint64_t v = 0;
+		int rc = ncrypto_info_value(h_, field, &v);
+		if (rc == NCRYPTO_E_PERMISSION || rc == NCRYPTO_E_UNSUPPORTED)
+			return std::nullopt;
+		detail::check(rc);
+		return v;
+	}
+	uint32_t abi_major() const { return static_cast<uint32_t>(value(NCRYPTO_INFO_ABI_MAJOR)); }
+	uint32_t abi_minor() const { return static_cast<uint32_t>(value(NCRYPTO_INFO_ABI_MINOR)); }
+	bool fips_mode() const { return value(NCRYPTO_INFO_FIPS_MODE) != 0; }
+	uint32_t max_op_len() const { return static_cast<uint32_t>(value(NCRYPTO_INFO_MAX_OP_LEN)); }
+
+	size_t alg_count() const { return static_cast<size_t>(value(NCRYPTO_INFO_ALG_COUNT)); }
+	AlgInfo alg(size_t index) const
+	{
+		AlgInfo a;
+		auto u32 = [&](uint32_t field) { return static_cast<uint32_t>(alg_value(index, field)); };
+		a.alg = u32(NCRYPTO_ALG_INFO_ALG);
+		a.alg_class = u32(NCRYPTO_ALG_INFO_CLASS);
+		a.flags = u32(NCRYPTO_ALG_INFO_FLAGS);
+		a.key_type = u32(NCRYPTO_ALG_INFO_KEY_TYPE);
+		a.min_key_len = u32(NCRYPTO_ALG_INFO_MIN_KEY_LEN);
+		a.max_key_len = u32(NCRYPTO_ALG_INFO_MAX_KEY_LEN);
+		a.iv_len = u32(NCRYPTO_ALG_INFO_IV_LEN);
+		a.block_len = u32(NCRYPTO_ALG_INFO_BLOCK_LEN);
+		a.out_len = u32(NCRYPTO_ALG_INFO_OUT_LEN);
+		a.ops = alg_value(index, NCRYPTO_ALG_INFO_OPS);
+		uint64_t v = 0;
+		int rc = ncrypto_info_alg_value(h_, index, NCRYPTO_ALG_INFO_UPDATE_LEN, &v);
+		if (rc != NCRYPTO_E_UNSUPPORTED) {
+			detail::check(rc);
+			a.update_len = static_cast<uint32_t>(v);
+		}
+		return a;
+	}
+	std::vector<AlgInfo> algs() const
+	{
+		std::vector<AlgInfo> v;
+		for (size_t i = 0, n = alg_count(); i < n; i++)
+			v.push_back(alg(i));
+		return v;
+	}
+	// Empty if the module does not know alg.
+	std::optional<AlgInfo> find_alg(uint32_t alg_number) const
+	{
+		size_t i = 0;
+		int rc = ncrypto_info_alg_index(h_, alg_number, &i);
+		if (rc == NCRYPTO_E_UNSUPPORTED)
+			return std::nullopt;
+		detail::check(rc);
+		return alg(i);
+	}
+
+private:
+	friend class Context;
+	explicit Info(ncrypto_info_t h) noexcept : h_(h) {}
+	uint64_t alg_value(size_t index, uint32_t field) const
+	{
+		uint64_t v = 0;
+		detail::check(ncrypto_info_alg_value(h_, index, field, &v));
+		return v;
+	}
+	ncrypto_info_t h_ = nullptr;
 };
 
 class Key;
@@ -109,21 +215,9 @@ public:
 	// Version, limits, counters and the algorithm table.
 	Info info() const
 	{
-		Info out{};
-		size_t n = 0;
-		detail::check(ncrypto_get_info(h_, &out.info, nullptr, &n));
-		for (;;) {
-			out.algs.resize(n);
-			size_t cap = n;
-			int rc = ncrypto_get_info(h_, &out.info, out.algs.data(), &cap);
-			if (rc == NCRYPTO_OK) {
-				out.algs.resize(cap);
-				return out;
-			}
-			if (rc != NCRYPTO_E_BUFFER_TOO_SMALL)
-				throw Error(rc);
-			n = cap; // the module learnt algorithms meanwhile
-		}
+		ncrypto_info_t i = nullptr;
+		detail::check(ncrypto_info_get(h_, &i));
+		return Info(i);
 	}
 
 	inline Key generate_key(uint32_t type, size_t length, uint32_t usage);
