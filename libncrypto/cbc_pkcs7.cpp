@@ -64,7 +64,8 @@ int pkcs7_encrypt(const ncrypto_key_st &k, const uint8_t *iv, size_t iv_len,
 		  const uint8_t *in, size_t in_len, uint8_t *out,
 		  size_t *out_len)
 {
-	if (!out_len || bad_buf(in, in_len) || bad_buf(iv, iv_len))
+	if (!out_len || bad_buf(in, in_len) || bad_buf(iv, iv_len) ||
+	    check_iv_direction(&k, NCRYPTO_OP_ENCRYPT, false) != NCRYPTO_OK)
 		return NCRYPTO_E_INVALID_ARG;
 	if (in_len > UINT32_MAX - BLOCK)
 		return NCRYPTO_E_TOO_BIG;

@@ -36,6 +36,16 @@ struct ncrypto_key_st {
 	uint32_t magic = MAGIC;
 	ncrypto_impl::DevicePtr dev;
 	uint32_t handle = 0;
+	// Fixed at creation. With any policy but CALLER the kernel writes the
+	// IV of an encryption instead of reading it, so the library must hand
+	// it a buffer meant as output (and never one holding garbage to read).
+	uint32_t nonce_policy = NCRYPTO_NONCE_CALLER;
+};
+
+struct ncrypto_key_params_st {
+	static constexpr uint32_t MAGIC = 0x4E434B50u; // "NCKP"
+	uint32_t magic = MAGIC;
+	ncrypto_impl::abi::KeyParams p;
 };
 
 struct ncrypto_session_st {
@@ -103,6 +113,17 @@ int xioctl(const Device &dev, unsigned long request, void *arg) noexcept;
 // errno -> NCRYPTO_E_* for ioctls (open has its own mapping); records errno.
 int error_from_errno(int err) noexcept;
 void set_last_errno(int err) noexcept;
+
+// An encryption reads its IV from the caller unless the key's kernel makes
+// the nonces, and then writes it: iv_is_output must say which the caller
+// meant (the const-IV functions or the *_gen_nonce ones). Other operations
+// always read it.
+inline int check_iv_direction(const ncrypto_key_st *k, uint32_t op, bool iv_is_output) noexcept
+{
+	bool kernel_writes = op == NCRYPTO_OP_ENCRYPT && k &&
+			     k->nonce_policy != NCRYPTO_NONCE_CALLER;
+	return kernel_writes == iv_is_output ? NCRYPTO_OK : NCRYPTO_E_INVALID_ARG;
+}
 
 // Convert a size_t length to the ABI's __u32. Returns false if it does not fit.
 inline bool fits_u32(size_t n) noexcept { return n <= UINT32_MAX; }

@@ -8,23 +8,44 @@ using namespace ncrypto_impl;
 
 namespace {
 
+const abi::KeyParams default_params;
+
 int create_key(ncrypto_ctx_st &c, unsigned long request, uint32_t type,
 	       const uint8_t *data, size_t len, uint32_t usage,
-	       ncrypto_key_t *key)
+	       const abi::KeyParams &params, ncrypto_key_t *key)
 {
 	if (!key || !fits_u32(len))
 		return NCRYPTO_E_INVALID_ARG;
 	*key = nullptr;
+	// An ABI 1.0 module would refuse the bytes as non-zero reserved
+	// fields (EINVAL): say what it is instead.
+	if (params.any() && c.dev->abi_minor < 1)
+		return NCRYPTO_E_UNSUPPORTED;
 	auto k = std::make_unique<ncrypto_key_st>(); // before the ioctl: no leak on ENOMEM
 	struct ncrypto_key_create kc;
-	abi::key_create(kc, type, usage, data, static_cast<uint32_t>(len), abi::KeyParams());
+	abi::key_create(kc, type, usage, data, static_cast<uint32_t>(len), params);
 	int rc = xioctl(*c.dev, request, &kc);
 	if (rc != NCRYPTO_OK)
 		return rc;
 	k->dev = c.dev;
 	k->handle = kc.handle;
+	k->nonce_policy = params.nonce_policy;
 	*key = k.release();
 	return NCRYPTO_OK;
+}
+
+// Generate (data NULL) or import, with a parameter set or the defaults.
+int create(ncrypto_ctx_t ctx, unsigned long request, uint32_t type, const uint8_t *data,
+	   size_t len, uint32_t usage, ncrypto_key_params_t params, ncrypto_key_t *key)
+{
+	return with(ctx, [&](ncrypto_ctx_st &c) -> int {
+		if (params && !valid(params))
+			return NCRYPTO_E_BAD_HANDLE;
+		if (request == NCRYPTO_IOC_KEY_IMPORT && !data)
+			return NCRYPTO_E_INVALID_ARG;
+		return create_key(c, request, type, data, len, usage,
+				  params ? params->p : default_params, key);
+	});
 }
 
 } // namespace
@@ -34,21 +55,25 @@ extern "C" {
 int ncrypto_key_generate(ncrypto_ctx_t ctx, uint32_t type, size_t key_len,
 			 uint32_t usage, ncrypto_key_t *key)
 {
-	return with(ctx, [&](ncrypto_ctx_st &c) -> int {
-		return create_key(c, NCRYPTO_IOC_KEY_GENERATE, type, nullptr,
-				  key_len, usage, key);
-	});
+	return create(ctx, NCRYPTO_IOC_KEY_GENERATE, type, nullptr, key_len, usage, nullptr, key);
 }
 
 int ncrypto_key_import(ncrypto_ctx_t ctx, uint32_t type, const uint8_t *data,
 		       size_t len, uint32_t usage, ncrypto_key_t *key)
 {
-	return with(ctx, [&](ncrypto_ctx_st &c) -> int {
-		if (!data)
-			return NCRYPTO_E_INVALID_ARG;
-		return create_key(c, NCRYPTO_IOC_KEY_IMPORT, type, data, len,
-				  usage, key);
-	});
+	return create(ctx, NCRYPTO_IOC_KEY_IMPORT, type, data, len, usage, nullptr, key);
+}
+
+int ncrypto_key_generate_ex(ncrypto_ctx_t ctx, uint32_t type, size_t key_len, uint32_t usage,
+			    ncrypto_key_params_t params, ncrypto_key_t *key)
+{
+	return create(ctx, NCRYPTO_IOC_KEY_GENERATE, type, nullptr, key_len, usage, params, key);
+}
+
+int ncrypto_key_import_ex(ncrypto_ctx_t ctx, uint32_t type, const uint8_t *data, size_t len,
+			  uint32_t usage, ncrypto_key_params_t params, ncrypto_key_t *key)
+{
+	return create(ctx, NCRYPTO_IOC_KEY_IMPORT, type, data, len, usage, params, key);
 }
 
 int ncrypto_key_export(ncrypto_key_t key, uint8_t *out, size_t *out_len)
@@ -80,6 +105,26 @@ int ncrypto_key_get_info(ncrypto_key_t key, uint32_t *type, size_t *key_len,
 			*key_len = ki.key_len;
 		if (usage)
 			*usage = ki.usage;
+		return NCRYPTO_OK;
+	});
+}
+
+int ncrypto_key_get_params(ncrypto_key_t key, ncrypto_key_params_t params)
+{
+	return with(key, [&](ncrypto_key_st &k) -> int {
+		if (!valid(params))
+			return NCRYPTO_E_BAD_HANDLE;
+		struct ncrypto_key_info ki;
+		abi::key_info(ki, k.handle, 0);
+		int rc = xioctl(*k.dev, NCRYPTO_IOC_KEY_INFO, &ki);
+		if (rc != NCRYPTO_OK)
+			return rc;
+		// KEY_INFO never tells the fixed nonce field: leave none behind.
+		params->p = abi::KeyParams();
+		params->p.alg = ki.alg;
+		params->p.tag_len = ki.tag_len;
+		params->p.nonce_policy = ki.nonce_policy;
+		params->p.nonce_counter = ki.nonce_counter;
 		return NCRYPTO_OK;
 	});
 }

@@ -22,6 +22,7 @@ libncrypto_libncrypto_la_SOURCES = \
 	libncrypto/context.cpp \
 	libncrypto/info.cpp \
 	libncrypto/key.cpp \
+	libncrypto/key_params.cpp \
 	libncrypto/oneshot.cpp \
 	libncrypto/cbc_pkcs7.cpp \
 	libncrypto/session.cpp

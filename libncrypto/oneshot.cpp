@@ -57,15 +57,18 @@ int set_tag(abi::Op &op, const uint8_t *tag, size_t tag_len)
 }
 
 // The keyed ops with an output: cipher, MAC, AEAD (`tag` given: its
-// buffer, read or written by the kernel).
+// buffer, read or written by the kernel). iv_out: the caller's iv is the
+// output of a kernel-made nonce.
 int keyed_op(ncrypto_key_t key, uint32_t type, uint32_t alg, Buf iv, Buf aad, Buf in,
-	     uint8_t *out, size_t *out_len, const Buf *tag)
+	     uint8_t *out, size_t *out_len, const Buf *tag, bool iv_out = false)
 {
 	return with(key, [&](ncrypto_key_st &k) -> int {
 		abi::Op op;
 		if (!out_len)
 			return NCRYPTO_E_INVALID_ARG;
-		int rc = prepare(op, type, alg, k.handle, iv, aad, in, out, out_len);
+		int rc = check_iv_direction(&k, type, iv_out);
+		if (rc == NCRYPTO_OK)
+			rc = prepare(op, type, alg, k.handle, iv, aad, in, out, out_len);
 		if (rc == NCRYPTO_OK && tag)
 			rc = set_tag(op, static_cast<const uint8_t *>(tag->p), tag->n);
 		return rc ? rc : run(*k.dev, op, out_len);
@@ -140,6 +143,23 @@ int ncrypto_aead_decrypt(ncrypto_key_t key, uint32_t alg, const uint8_t *nonce,
 	Buf t{tag, tag_len};
 	return keyed_op(key, NCRYPTO_OP_DECRYPT, alg, {nonce, nonce_len}, {aad, aad_len}, {in, in_len},
 			out, out_len, &t);
+}
+
+int ncrypto_encrypt_gen_nonce(ncrypto_key_t key, uint32_t alg, uint8_t *iv, size_t iv_len,
+			      const uint8_t *in, size_t in_len, uint8_t *out, size_t *out_len)
+{
+	return keyed_op(key, NCRYPTO_OP_ENCRYPT, alg, {iv, iv_len}, {}, {in, in_len}, out, out_len,
+			nullptr, true);
+}
+
+int ncrypto_aead_encrypt_gen_nonce(ncrypto_key_t key, uint32_t alg, uint8_t *nonce,
+				   size_t nonce_len, const uint8_t *aad, size_t aad_len,
+				   const uint8_t *in, size_t in_len, uint8_t *out,
+				   size_t *out_len, uint8_t *tag, size_t tag_len)
+{
+	Buf t{tag, tag_len};
+	return keyed_op(key, NCRYPTO_OP_ENCRYPT, alg, {nonce, nonce_len}, {aad, aad_len},
+			{in, in_len}, out, out_len, &t, true);
 }
 
 } // extern "C"

@@ -10,8 +10,9 @@ using namespace ncrypto_impl;
 
 namespace {
 
+// iv_out: the caller's iv is the output of a kernel-made nonce.
 int init(ncrypto_ctx_st &c, uint32_t op, uint32_t alg, ncrypto_key_t key,
-	 const uint8_t *iv, size_t iv_len, ncrypto_session_t *session)
+	 const uint8_t *iv, size_t iv_len, bool iv_out, ncrypto_session_t *session)
 {
 	if (!session || bad_buf(iv, iv_len) || !fits_u32(iv_len))
 		return NCRYPTO_E_INVALID_ARG;
@@ -21,6 +22,8 @@ int init(ncrypto_ctx_st &c, uint32_t op, uint32_t alg, ncrypto_key_t key,
 	// A key's handle number means nothing in another kernel context.
 	if (key && key->dev != c.dev)
 		return NCRYPTO_E_NO_SUCH_OBJECT;
+	if (check_iv_direction(key, op, iv_out) != NCRYPTO_OK)
+		return NCRYPTO_E_INVALID_ARG;
 	auto s = std::make_unique<ncrypto_session_st>();
 	struct ncrypto_session_init si;
 	abi::session_init(si, op, alg, key ? key->handle : 0,
@@ -152,7 +155,15 @@ int ncrypto_session_init(ncrypto_ctx_t ctx, uint32_t op, uint32_t alg,
 			 ncrypto_session_t *session)
 {
 	return with(ctx, [&](ncrypto_ctx_st &c) -> int {
-		return init(c, op, alg, key, iv, iv_len, session);
+		return init(c, op, alg, key, iv, iv_len, false, session);
+	});
+}
+
+int ncrypto_session_init_gen_nonce(ncrypto_ctx_t ctx, uint32_t alg, ncrypto_key_t key,
+				   uint8_t *iv, size_t iv_len, ncrypto_session_t *session)
+{
+	return with(ctx, [&](ncrypto_ctx_st &c) -> int {
+		return init(c, NCRYPTO_OP_ENCRYPT, alg, key, iv, iv_len, true, session);
 	});
 }
 

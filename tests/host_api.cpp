@@ -221,6 +221,97 @@ START_TEST(test_null_handles)
 	ck_assert_int_eq(ncrypto_session_verify(nullptr, buf, 16), NCRYPTO_E_BAD_HANDLE);
 	ck_assert_int_eq(ncrypto_session_clone(nullptr, &sess), NCRYPTO_E_BAD_HANDLE);
 	ck_assert_ptr_null(sess);
+
+	// Since 0.2.
+	ncrypto_key_params_t params = nullptr;
+	ck_assert_int_eq(ncrypto_key_params_set_alg(nullptr, NCRYPTO_ALG_AES_GCM),
+			 NCRYPTO_E_BAD_HANDLE);
+	ck_assert_int_eq(ncrypto_key_params_set_tag_len(nullptr, 16), NCRYPTO_E_BAD_HANDLE);
+	ck_assert_int_eq(ncrypto_key_params_set_nonce(nullptr, NCRYPTO_NONCE_RANDOM, nullptr, 0, 0),
+			 NCRYPTO_E_BAD_HANDLE);
+	ck_assert_int_eq(ncrypto_key_params_get_alg(nullptr, &u32), NCRYPTO_E_BAD_HANDLE);
+	ck_assert_int_eq(ncrypto_key_params_get_tag_len(nullptr, &sz), NCRYPTO_E_BAD_HANDLE);
+	ck_assert_int_eq(ncrypto_key_params_get_nonce(nullptr, &u32, &u64), NCRYPTO_E_BAD_HANDLE);
+	ck_assert_int_eq(ncrypto_key_generate_ex(nullptr, NCRYPTO_KEY_TYPE_AES, 16,
+						 NCRYPTO_KEY_ENCRYPT, params, &key),
+			 NCRYPTO_E_BAD_HANDLE);
+	ck_assert_ptr_null(key);
+	ck_assert_int_eq(ncrypto_key_import_ex(nullptr, NCRYPTO_KEY_TYPE_AES, buf, 16,
+					       NCRYPTO_KEY_ENCRYPT, params, &key),
+			 NCRYPTO_E_BAD_HANDLE);
+	ck_assert_ptr_null(key);
+	ck_assert_int_eq(ncrypto_key_params_new(&params), NCRYPTO_OK);
+	ck_assert_int_eq(ncrypto_key_get_params(nullptr, params), NCRYPTO_E_BAD_HANDLE);
+	ck_assert_int_eq(ncrypto_key_params_free(params), NCRYPTO_OK);
+	len = sizeof(buf);
+	ck_assert_int_eq(ncrypto_aead_encrypt_gen_nonce(nullptr, NCRYPTO_ALG_AES_GCM, iv, 12, buf,
+							0, buf, 16, buf, &len, buf + 32, 16),
+			 NCRYPTO_E_BAD_HANDLE);
+	ck_assert_int_eq(ncrypto_encrypt_gen_nonce(nullptr, NCRYPTO_ALG_AES_CTR, iv, 16, buf, 16,
+						   buf, &len), NCRYPTO_E_BAD_HANDLE);
+	ck_assert_int_eq(ncrypto_session_init_gen_nonce(nullptr, NCRYPTO_ALG_AES_CTR, nullptr, iv,
+							16, &sess), NCRYPTO_E_BAD_HANDLE);
+	ck_assert_ptr_null(sess);
+}
+END_TEST
+
+// Parameter sets are library objects: built and read without the module.
+START_TEST(test_key_params)
+{
+	ncrypto_key_params_t p = nullptr;
+	ck_assert_int_eq(ncrypto_key_params_new(nullptr), NCRYPTO_E_INVALID_ARG);
+	ck_assert_int_eq(ncrypto_key_params_new(&p), NCRYPTO_OK);
+	ck_assert_ptr_nonnull(p);
+
+	// Defaults: the ABI 1.0 key.
+	uint32_t alg = 99, policy = 99;
+	size_t tag_len = 99;
+	uint64_t counter = 99;
+	ck_assert_int_eq(ncrypto_key_params_get_alg(p, &alg), NCRYPTO_OK);
+	ck_assert_int_eq(ncrypto_key_params_get_tag_len(p, &tag_len), NCRYPTO_OK);
+	ck_assert_int_eq(ncrypto_key_params_get_nonce(p, &policy, &counter), NCRYPTO_OK);
+	ck_assert_uint_eq(alg, NCRYPTO_ALG_NONE);
+	ck_assert_uint_eq(tag_len, 0);
+	ck_assert_uint_eq(policy, NCRYPTO_NONCE_CALLER);
+	ck_assert_uint_eq(counter, 0);
+
+	const uint8_t iv[12] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+	ck_assert_int_eq(ncrypto_key_params_set_alg(p, NCRYPTO_ALG_AES_GCM), NCRYPTO_OK);
+	ck_assert_int_eq(ncrypto_key_params_set_tag_len(p, 12), NCRYPTO_OK);
+	ck_assert_int_eq(ncrypto_key_params_set_nonce(p, NCRYPTO_NONCE_COUNTER_XOR, iv,
+						      sizeof(iv), 7), NCRYPTO_OK);
+	ck_assert_int_eq(ncrypto_key_params_get_alg(p, &alg), NCRYPTO_OK);
+	ck_assert_int_eq(ncrypto_key_params_get_tag_len(p, &tag_len), NCRYPTO_OK);
+	ck_assert_int_eq(ncrypto_key_params_get_nonce(p, &policy, nullptr), NCRYPTO_OK);
+	ck_assert_int_eq(ncrypto_key_params_get_nonce(p, nullptr, &counter), NCRYPTO_OK);
+	ck_assert_uint_eq(alg, NCRYPTO_ALG_AES_GCM);
+	ck_assert_uint_eq(tag_len, 12);
+	ck_assert_uint_eq(policy, NCRYPTO_NONCE_COUNTER_XOR);
+	ck_assert_uint_eq(counter, 7);
+
+	// What the library cannot store, or does not know, is refused and
+	// leaves the set as it was.
+	uint8_t big[NCRYPTO_MAX_NONCE_FIXED_LEN + 1] = {0};
+	ck_assert_int_eq(ncrypto_key_params_set_nonce(p, __NCRYPTO_NONCE_MAX, nullptr, 0, 0),
+			 NCRYPTO_E_INVALID_ARG);
+	ck_assert_int_eq(ncrypto_key_params_set_nonce(p, NCRYPTO_NONCE_COUNTER, nullptr, 4, 0),
+			 NCRYPTO_E_INVALID_ARG);
+	ck_assert_int_eq(ncrypto_key_params_set_nonce(p, NCRYPTO_NONCE_COUNTER, big,
+						      sizeof(big), 0), NCRYPTO_E_INVALID_ARG);
+	if (sizeof(size_t) > 4)
+		ck_assert_int_eq(ncrypto_key_params_set_tag_len(p, (size_t)UINT32_MAX + 1),
+				 NCRYPTO_E_INVALID_ARG);
+	ck_assert_int_eq(ncrypto_key_params_get_nonce(p, &policy, &counter), NCRYPTO_OK);
+	ck_assert_uint_eq(policy, NCRYPTO_NONCE_COUNTER_XOR);
+	ck_assert_uint_eq(counter, 7);
+	ck_assert_int_eq(ncrypto_key_params_get_alg(p, nullptr), NCRYPTO_E_INVALID_ARG);
+	ck_assert_int_eq(ncrypto_key_params_get_tag_len(p, nullptr), NCRYPTO_E_INVALID_ARG);
+
+	// Another handle type is not a parameter set.
+	ncrypto_info_t not_params = reinterpret_cast<ncrypto_info_t>(p);
+	ck_assert_int_eq(ncrypto_info_free(not_params), NCRYPTO_E_BAD_HANDLE);
+	ck_assert_int_eq(ncrypto_key_params_free(p), NCRYPTO_OK);
+	ck_assert_int_eq(ncrypto_key_params_free(nullptr), NCRYPTO_OK);
 }
 END_TEST
 
@@ -267,6 +358,7 @@ int main()
 	tcase_add_test(tc, test_key_type_names);
 	tcase_add_test(tc, test_strerror);
 	tcase_add_test(tc, test_version);
+	tcase_add_test(tc, test_key_params);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("handles");
 	tcase_add_test(tc, test_null_handles);

@@ -7,7 +7,8 @@ tests_guest_programs = \
 	tests/guest_badinput \
 	tests/guest_concurrency \
 	tests/guest_api \
-	tests/guest_capability
+	tests/guest_capability \
+	tests/guest_keyparams
 tests_host_programs = \
 	tests/host_api \
 	tests/host_c99
@@ -54,6 +55,11 @@ tests_guest_capability_SOURCES = tests/guest_capability.cpp $(tests_common)
 tests_guest_capability_CPPFLAGS = $(tests_cppflags)
 tests_guest_capability_LDADD = $(tests_ldadd)
 tests_guest_capability_LDFLAGS = $(tests_ldflags)
+
+tests_guest_keyparams_SOURCES = tests/guest_keyparams.cpp $(tests_common)
+tests_guest_keyparams_CPPFLAGS = $(tests_cppflags)
+tests_guest_keyparams_LDADD = $(tests_ldadd)
+tests_guest_keyparams_LDFLAGS = $(tests_ldflags)
 
 tests_host_api_SOURCES = tests/host_api.cpp $(tests_common)
 tests_host_api_CPPFLAGS = $(tests_cppflags)

@@ -102,6 +102,7 @@ typedef struct ncrypto_ctx_st *ncrypto_ctx_t;
 typedef struct ncrypto_key_st *ncrypto_key_t;
 typedef struct ncrypto_session_st *ncrypto_session_t;
 typedef struct ncrypto_info_st *ncrypto_info_t;		/* since 0.2 */
+typedef struct ncrypto_key_params_st *ncrypto_key_params_t;	/* since 0.2 */
 
 /* ------------------------------------------------------------------------
  * Errors, versions, names
@@ -320,6 +321,102 @@ NCRYPTO_API int ncrypto_key_handle(ncrypto_key_t key, uint32_t *handle);
 NCRYPTO_API int ncrypto_key_destroy(ncrypto_key_t key);
 
 /* ------------------------------------------------------------------------
+ * Key parameters (ABI 1.1): what a key is bound to, fixed when it is made.
+ * A parameter set starts as the ABI 1.0 key (unbound, full-length MACs,
+ * 16-byte AEAD tags, nonces chosen by the caller); set what you need, pass
+ * it to ncrypto_key_generate_ex or ncrypto_key_import_ex, free it. The
+ * kernel judges the combination when the key is made. All since 0.2.
+ */
+
+/* A parameter set with every parameter at its default.
+ * Errors: NCRYPTO_E_INVALID_ARG (params NULL), NCRYPTO_E_NO_MEMORY */
+NCRYPTO_API int ncrypto_key_params_new(ncrypto_key_params_t *params);
+
+/* Errors: NCRYPTO_E_BAD_HANDLE */
+NCRYPTO_API int ncrypto_key_params_free(ncrypto_key_params_t params);
+
+/* The one algorithm the key may be used with (its class must take keys of
+ * the key's type); 0: any algorithm of its type. Bind keys: a key used with
+ * two modes gives each mode's powers to the other.
+ * Errors: NCRYPTO_E_BAD_HANDLE */
+NCRYPTO_API int ncrypto_key_params_set_alg(ncrypto_key_params_t params,
+					   uint32_t alg);
+
+/* MAC keys: a truncated MAC length, NCRYPTO_MIN_MAC_LEN up to the full
+ * length, or 0 for the full length; sign and verify then use that length
+ * only. AEAD keys: the tag length (GCM: 4, 8, 12..16; ChaCha20-Poly1305:
+ * 16), 0 = 16. Needs an algorithm.
+ * Errors: NCRYPTO_E_BAD_HANDLE, NCRYPTO_E_INVALID_ARG (over UINT32_MAX) */
+NCRYPTO_API int ncrypto_key_params_set_tag_len(ncrypto_key_params_t params,
+					       size_t tag_len);
+
+/* Who makes the nonce of each encryption (enum ncrypto_nonce_policy), for
+ * AES-GCM, ChaCha20-Poly1305 and AES-CTR keys bound to that algorithm:
+ *   NCRYPTO_NONCE_CALLER       the caller passes it (fixed NULL, 0; counter 0)
+ *   NCRYPTO_NONCE_RANDOM       a random 96-bit nonce per encryption, at most
+ *                              2^32 per key (fixed NULL, 0; counter 0)
+ *   NCRYPTO_NONCE_COUNTER      fixed || 64-bit big-endian counter: fixed is
+ *                              the nonce length - 8 bytes (4 for 12-byte
+ *                              nonces: the TLS 1.2 GCM salt)
+ *   NCRYPTO_NONCE_COUNTER_XOR  fixed XOR the counter in its last 8 bytes:
+ *                              fixed is the whole nonce (12: the TLS 1.3 IV)
+ * The counters start at first_counter and count up by one per encryption;
+ * a nonce is never made twice. With any policy but CALLER, encrypt with the
+ * *_gen_nonce functions, which return the nonce the kernel made.
+ * Errors: NCRYPTO_E_BAD_HANDLE, NCRYPTO_E_INVALID_ARG (a policy this
+ * library does not know, fixed NULL with a length, fixed_len over
+ * NCRYPTO_MAX_NONCE_FIXED_LEN) */
+NCRYPTO_API int ncrypto_key_params_set_nonce(ncrypto_key_params_t params,
+					     uint32_t policy,
+					     const uint8_t *fixed,
+					     size_t fixed_len,
+					     uint64_t first_counter);
+
+/* Read a parameter set (one you built, or one ncrypto_key_get_params
+ * filled). get_nonce's counter is the first counter of a set you built, and
+ * the next counter the key will use for one ncrypto_key_get_params filled;
+ * its NULL outputs are skipped.
+ * Errors: NCRYPTO_E_BAD_HANDLE; get_alg, get_tag_len: NCRYPTO_E_INVALID_ARG
+ * for a NULL output */
+NCRYPTO_API int ncrypto_key_params_get_alg(ncrypto_key_params_t params,
+					   uint32_t *alg);
+NCRYPTO_API int ncrypto_key_params_get_tag_len(ncrypto_key_params_t params,
+					       size_t *tag_len);
+NCRYPTO_API int ncrypto_key_params_get_nonce(ncrypto_key_params_t params,
+					     uint32_t *policy,
+					     uint64_t *counter);
+
+/* ncrypto_key_generate and ncrypto_key_import with parameters (params NULL:
+ * the defaults). The set is read, not kept.
+ * Errors: as ncrypto_key_generate and ncrypto_key_import, and
+ *   NCRYPTO_E_BAD_HANDLE   params
+ *   NCRYPTO_E_INVALID_ARG  parameters the kernel refuses: an algorithm of
+ *                          another key type, a tag length out of range or
+ *                          without an algorithm, a kernel-made nonce policy
+ *                          without an algorithm that takes a nonce, a
+ *                          fixed field of the wrong length
+ *   NCRYPTO_E_FIPS         a bound key of an algorithm, size or tag length
+ *                          FIPS refuses
+ *   NCRYPTO_E_UNSUPPORTED  parameters for an ABI 1.0 module */
+NCRYPTO_API int ncrypto_key_generate_ex(ncrypto_ctx_t ctx, uint32_t type,
+					size_t key_len, uint32_t usage,
+					ncrypto_key_params_t params,
+					ncrypto_key_t *key);
+NCRYPTO_API int ncrypto_key_import_ex(ncrypto_ctx_t ctx, uint32_t type,
+				      const uint8_t *data, size_t len,
+				      uint32_t usage,
+				      ncrypto_key_params_t params,
+				      ncrypto_key_t *key);
+
+/* The key's parameters as the kernel reports them, into params: algorithm,
+ * tag length (the effective one; 0 for an unbound key), nonce policy and,
+ * for the counter policies, the next counter. The fixed nonce field is
+ * never reported (params' is cleared).
+ * Errors: NCRYPTO_E_BAD_HANDLE (key or params), NCRYPTO_E_NO_SUCH_OBJECT */
+NCRYPTO_API int ncrypto_key_get_params(ncrypto_key_t key,
+				       ncrypto_key_params_t params);
+
+/* ------------------------------------------------------------------------
  * One-shot operations: one ioctl each. Besides the errors listed, each may
  * return the operation's errors (see Conventions) and
  * NCRYPTO_E_NO_SUCH_OBJECT (the kernel no longer knows the key).
@@ -351,7 +448,8 @@ NCRYPTO_API int ncrypto_mac_verify(ncrypto_key_t key, uint32_t alg,
 /* AES-CBC (no padding), AES-CTR, AES-XTS, null cipher, with the caller's
  * IV.
  * Errors: NCRYPTO_E_BAD_HANDLE, NCRYPTO_E_INVALID_ARG (IV or data length
- * wrong for the mode, out_len NULL), NCRYPTO_E_PERMISSION,
+ * wrong for the mode, out_len NULL; encryption with a key that makes its
+ * own nonces: use ncrypto_encrypt_gen_nonce), NCRYPTO_E_PERMISSION,
  * NCRYPTO_E_BUFFER_TOO_SMALL */
 NCRYPTO_API int ncrypto_encrypt(ncrypto_key_t key, uint32_t alg,
 				const uint8_t *iv, size_t iv_len,
@@ -377,11 +475,14 @@ NCRYPTO_API int ncrypto_cbc_pkcs7_decrypt(ncrypto_key_t key,
 
 /* AEAD (AES-GCM, ChaCha20-Poly1305) with the caller's nonce. tag_len must
  * be the key's tag length (16 unless the key says otherwise); tag may point
- * right after the ciphertext (TLS layout).
+ * right after the ciphertext (TLS layout). Decryption takes the nonce from
+ * the caller whatever the key's nonce policy.
  * Errors: NCRYPTO_E_BAD_HANDLE, NCRYPTO_E_INVALID_ARG (nonce or tag
- * length), NCRYPTO_E_PERMISSION, NCRYPTO_E_FIPS (also: AES-GCM encryption
- * with a caller's nonce under fips=1, ABI 1.1), NCRYPTO_E_BUFFER_TOO_SMALL;
- * decryption NCRYPTO_E_AUTH_FAILED, and then out is untouched. */
+ * length; encryption with a key that makes its own nonces: use
+ * ncrypto_aead_encrypt_gen_nonce), NCRYPTO_E_PERMISSION, NCRYPTO_E_FIPS
+ * (also: AES-GCM encryption with a caller's nonce under fips=1, ABI 1.1),
+ * NCRYPTO_E_BUFFER_TOO_SMALL; decryption NCRYPTO_E_AUTH_FAILED, and then
+ * out is untouched. */
 NCRYPTO_API int ncrypto_aead_encrypt(ncrypto_key_t key, uint32_t alg,
 				     const uint8_t *nonce, size_t nonce_len,
 				     const uint8_t *aad, size_t aad_len,
@@ -395,6 +496,28 @@ NCRYPTO_API int ncrypto_aead_decrypt(ncrypto_key_t key, uint32_t alg,
 				     const uint8_t *tag, size_t tag_len,
 				     uint8_t *out, size_t *out_len);
 
+/* Encryption with a key whose nonce policy is not CALLER: the kernel makes
+ * the nonce and writes it to nonce (nonce_len: the algorithm's nonce
+ * length, 12) or iv (AES-CTR: iv_len 16, the 12-byte nonce and a 32-bit
+ * block counter 0); send it along with the ciphertext. A nonce is used up
+ * when the encryption starts, even if it then fails. Since 0.2.
+ * Errors: as ncrypto_aead_encrypt and ncrypto_encrypt, and
+ *   NCRYPTO_E_INVALID_ARG       a key whose policy is CALLER (the kernel
+ *                               would read the nonce), a wrong nonce length
+ *   NCRYPTO_E_NONCES_EXHAUSTED  the key's nonces are used up (the counter
+ *                               would wrap, or 2^32 random ones were made):
+ *                               make a new key */
+NCRYPTO_API int ncrypto_aead_encrypt_gen_nonce(ncrypto_key_t key, uint32_t alg,
+					       uint8_t *nonce, size_t nonce_len,
+					       const uint8_t *aad, size_t aad_len,
+					       const uint8_t *in, size_t in_len,
+					       uint8_t *out, size_t *out_len,
+					       uint8_t *tag, size_t tag_len);
+NCRYPTO_API int ncrypto_encrypt_gen_nonce(ncrypto_key_t key, uint32_t alg,
+					  uint8_t *iv, size_t iv_len,
+					  const uint8_t *in, size_t in_len,
+					  uint8_t *out, size_t *out_len);
+
 /* ------------------------------------------------------------------------
  * Multi-part sessions (hash, MAC, cipher).
  */
@@ -407,12 +530,25 @@ NCRYPTO_API int ncrypto_aead_decrypt(ncrypto_key_t key, uint32_t alg,
  *   NCRYPTO_E_BAD_HANDLE      ctx or key
  *   NCRYPTO_E_NO_SUCH_OBJECT  key of another context, or unknown to the kernel
  *   NCRYPTO_E_INVALID_ARG     session NULL, an algorithm without sessions
- *                             (AEAD), an op it does not take, IV length
+ *                             (AEAD), an op it does not take, IV length;
+ *                             an ENCRYPT session with a key that makes its
+ *                             own nonces (use ncrypto_session_init_gen_nonce)
  *   and the operation's errors */
 NCRYPTO_API int ncrypto_session_init(ncrypto_ctx_t ctx, uint32_t op,
 				     uint32_t alg, ncrypto_key_t key,
 				     const uint8_t *iv, size_t iv_len,
 				     ncrypto_session_t *session);
+
+/* An ENCRYPT cipher session (AES-CTR) with a key whose nonce policy is not
+ * CALLER: the kernel makes the IV and writes it to iv (iv_len 16). Since
+ * 0.2.
+ * Errors: as ncrypto_session_init, and NCRYPTO_E_INVALID_ARG for a key
+ * whose policy is CALLER, NCRYPTO_E_NONCES_EXHAUSTED (see
+ * ncrypto_aead_encrypt_gen_nonce) */
+NCRYPTO_API int ncrypto_session_init_gen_nonce(ncrypto_ctx_t ctx, uint32_t alg,
+					       ncrypto_key_t key, uint8_t *iv,
+					       size_t iv_len,
+					       ncrypto_session_t *session);
 
 /* More input. Hashes and MACs: out may be NULL (out_len NULL). Ciphers
  * write whole multiples of the algorithm's update_len (AES-CBC/CTR: 16,

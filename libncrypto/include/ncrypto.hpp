@@ -2,7 +2,7 @@
 //
 // <ncrypto.hpp>: a header-only C++17 API over <ncrypto.h>.
 //
-// RAII, move-only classes: Context, Key, Session. Errors throw ncrypto::Error
+// RAII, move-only classes: Context, Key, Session, Info, KeyParams. Errors throw ncrypto::Error
 // (code + ncrypto_strerror text); the one expected negative answer of a
 // verification (NCRYPTO_E_AUTH_FAILED from mac_verify / Session::verify) is
 // returned as false instead. Each operation exists twice: writing into a
@@ -65,6 +65,64 @@ struct KeyInfo {
 	uint32_t type;
 	size_t length;
 	uint32_t usage;
+};
+
+// What a key is bound to (ABI 1.1), as the kernel reports it: Key::params().
+struct KeyBinding {
+	uint32_t alg = 0;		// 0: unbound
+	size_t tag_len = 0;		// the effective MAC or AEAD tag length
+	uint32_t nonce_policy = NCRYPTO_NONCE_CALLER;
+	uint64_t next_counter = 0;	// COUNTER, COUNTER_XOR
+};
+
+// The parameters of a key to make (ABI 1.1), a builder over
+// ncrypto_key_params_t:
+//   ncrypto::KeyParams p;
+//   p.alg(NCRYPTO_ALG_AES_GCM).nonce(NCRYPTO_NONCE_COUNTER_XOR, tls13_iv);
+//   ncrypto::Key k = ctx.import_key(NCRYPTO_KEY_TYPE_AES, key, NCRYPTO_KEY_ENCRYPT, p);
+class KeyParams {
+public:
+	KeyParams() { detail::check(ncrypto_key_params_new(&h_)); }
+	~KeyParams() { ncrypto_key_params_free(h_); }
+	KeyParams(KeyParams &&o) noexcept : h_(std::exchange(o.h_, nullptr)) {}
+	KeyParams &operator=(KeyParams &&o) noexcept
+	{
+		if (this != &o) {
+			ncrypto_key_params_free(h_);
+			h_ = std::exchange(o.h_, nullptr);
+		}
+		return *this;
+	}
+	KeyParams(const KeyParams &) = delete;
+	KeyParams &operator=(const KeyParams &) = delete;
+
+	ncrypto_key_params_t get() const noexcept { return h_; }
+
+	KeyParams &alg(uint32_t a)
+	{
+		detail::check(ncrypto_key_params_set_alg(h_, a));
+		return *this;
+	}
+	KeyParams &tag_len(size_t n)
+	{
+		detail::check(ncrypto_key_params_set_tag_len(h_, n));
+		return *this;
+	}
+	// See ncrypto_key_params_set_nonce.
+	KeyParams &nonce(uint32_t policy, const uint8_t *fixed = nullptr, size_t fixed_len = 0,
+			 uint64_t first_counter = 0)
+	{
+		detail::check(ncrypto_key_params_set_nonce(h_, policy, fixed, fixed_len,
+							   first_counter));
+		return *this;
+	}
+	KeyParams &nonce(uint32_t policy, const Bytes &fixed, uint64_t first_counter = 0)
+	{
+		return nonce(policy, fixed.data(), fixed.size(), first_counter);
+	}
+
+private:
+	ncrypto_key_params_t h_ = nullptr;
 };
 
 // One algorithm of an Info snapshot (see enum ncrypto_alg_info_field).
@@ -224,6 +282,13 @@ public:
 	inline Key import_key(uint32_t type, const uint8_t *data, size_t len,
 			      uint32_t usage);
 	inline Key import_key(uint32_t type, const Bytes &data, uint32_t usage);
+	// Keys bound by parameters (ABI 1.1).
+	inline Key generate_key(uint32_t type, size_t length, uint32_t usage,
+				const KeyParams &params);
+	inline Key import_key(uint32_t type, const uint8_t *data, size_t len,
+			      uint32_t usage, const KeyParams &params);
+	inline Key import_key(uint32_t type, const Bytes &data, uint32_t usage,
+			      const KeyParams &params);
 
 	size_t hash(uint32_t alg, const uint8_t *in, size_t in_len,
 		    uint8_t *out, size_t out_cap) const
@@ -245,6 +310,10 @@ public:
 	// Multi-part operation; key may be null for hashes, iv for ciphers.
 	inline Session start(uint32_t op, uint32_t alg, const Key *key = nullptr,
 			     const uint8_t *iv = nullptr, size_t iv_len = 0);
+	// An encryption session whose IV the kernel makes (the key's nonce
+	// policy): written to iv.
+	inline Session start_gen_nonce(uint32_t alg, const Key &key, uint8_t *iv,
+				       size_t iv_len);
 
 private:
 	explicit Context(ncrypto_ctx_t h) noexcept : h_(h) {}
@@ -287,6 +356,18 @@ public:
 		detail::check(ncrypto_key_export(h_, out.data(), &len));
 		out.resize(len);
 		return out;
+	}
+	// Algorithm, tag length and nonce policy the key is bound to.
+	KeyBinding params() const
+	{
+		KeyParams p;
+		KeyBinding b;
+		detail::check(ncrypto_key_get_params(h_, p.get()));
+		detail::check(ncrypto_key_params_get_alg(p.get(), &b.alg));
+		detail::check(ncrypto_key_params_get_tag_len(p.get(), &b.tag_len));
+		detail::check(ncrypto_key_params_get_nonce(p.get(), &b.nonce_policy,
+							   &b.next_counter));
+		return b;
 	}
 	// Drop usage flags (usage must be a subset of the current set).
 	void restrict_usage(uint32_t usage) { detail::check(ncrypto_key_restrict(h_, usage)); }
@@ -414,6 +495,48 @@ public:
 		return out;
 	}
 
+	// Encryption with a key whose kernel makes the nonces: the nonce (IV)
+	// it made is written to nonce (iv), to be sent along.
+	size_t aead_encrypt_gen_nonce(uint32_t alg, uint8_t *nonce, size_t nonce_len,
+				      const uint8_t *aad, size_t aad_len, const uint8_t *in,
+				      size_t in_len, uint8_t *out, size_t out_cap, uint8_t *tag,
+				      size_t tag_len) const
+	{
+		detail::check(ncrypto_aead_encrypt_gen_nonce(h_, alg, nonce, nonce_len, aad, aad_len,
+							     in, in_len, out, &out_cap, tag,
+							     tag_len));
+		return out_cap;
+	}
+	// ciphertext || tag; nonce_out becomes the 12-byte nonce.
+	Bytes aead_encrypt_gen_nonce(uint32_t alg, const Bytes &aad, const Bytes &in,
+				     Bytes &nonce_out, size_t tag_len = 16) const
+	{
+		nonce_out.assign(12, 0);
+		Bytes out(in.size() + tag_len);
+		size_t n = aead_encrypt_gen_nonce(alg, nonce_out.data(), nonce_out.size(),
+						  aad.data(), aad.size(), in.data(), in.size(),
+						  out.data(), in.size(), out.data() + in.size(),
+						  tag_len);
+		out.resize(n + tag_len);
+		return out;
+	}
+	size_t encrypt_gen_nonce(uint32_t alg, uint8_t *iv, size_t iv_len, const uint8_t *in,
+				 size_t in_len, uint8_t *out, size_t out_cap) const
+	{
+		detail::check(ncrypto_encrypt_gen_nonce(h_, alg, iv, iv_len, in, in_len, out,
+							&out_cap));
+		return out_cap;
+	}
+	// AES-CTR: iv_out becomes the 16-byte IV.
+	Bytes encrypt_gen_nonce(uint32_t alg, const Bytes &in, Bytes &iv_out) const
+	{
+		iv_out.assign(16, 0);
+		Bytes out(in.size());
+		out.resize(encrypt_gen_nonce(alg, iv_out.data(), iv_out.size(), in.data(),
+					     in.size(), out.data(), out.size()));
+		return out;
+	}
+
 private:
 	friend class Context;
 	explicit Key(ncrypto_key_t h) noexcept : h_(h) {}
@@ -528,6 +651,36 @@ inline Key Context::import_key(uint32_t type, const uint8_t *data, size_t len,
 inline Key Context::import_key(uint32_t type, const Bytes &data, uint32_t usage)
 {
 	return import_key(type, data.data(), data.size(), usage);
+}
+
+inline Key Context::generate_key(uint32_t type, size_t length, uint32_t usage,
+				 const KeyParams &params)
+{
+	ncrypto_key_t k = nullptr;
+	detail::check(ncrypto_key_generate_ex(h_, type, length, usage, params.get(), &k));
+	return Key(k);
+}
+
+inline Key Context::import_key(uint32_t type, const uint8_t *data, size_t len,
+			       uint32_t usage, const KeyParams &params)
+{
+	ncrypto_key_t k = nullptr;
+	detail::check(ncrypto_key_import_ex(h_, type, data, len, usage, params.get(), &k));
+	return Key(k);
+}
+
+inline Key Context::import_key(uint32_t type, const Bytes &data, uint32_t usage,
+			       const KeyParams &params)
+{
+	return import_key(type, data.data(), data.size(), usage, params);
+}
+
+inline Session Context::start_gen_nonce(uint32_t alg, const Key &key, uint8_t *iv,
+					size_t iv_len)
+{
+	ncrypto_session_t s = nullptr;
+	detail::check(ncrypto_session_init_gen_nonce(h_, alg, key.get(), iv, iv_len, &s));
+	return Session(s);
 }
 
 inline Session Context::start(uint32_t op, uint32_t alg, const Key *key,
