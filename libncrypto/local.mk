@@ -1,6 +1,8 @@
 # libncrypto: the C API over /dev/ncrypto (libncrypto.so.1), its header-only
-# C++ API, and the `ncrypto` command-line tool.
+# C++ API (configure --disable-library), and the `ncrypto` command-line tool
+# (--disable-cli).
 
+if BUILD_LIBRARY
 # The uapi structs and the ioctl call: a convenience library linked into
 # libncrypto and into the tests, whose raw ioctl helpers fill the same
 # structs the same way.
@@ -46,18 +48,19 @@ ncrypto_uapi_HEADERS = kernel/uapi/linux/ncrypto.h
 
 pkgconfigdir = $(libdir)/pkgconfig
 pkgconfig_DATA = libncrypto/ncrypto.pc
+endif
 
-# The CLI: nettle and libkcapi are linked here (benchmark comparisons), never
-# into the library.
+# The CLI links the library only (the benchmark, with nettle and libkcapi,
+# is bench/ncrypto-bench).
+if BUILD_CLI
 bin_PROGRAMS += libncrypto/ncrypto
 libncrypto_ncrypto_SOURCES = \
 	libncrypto/cli/cli.hpp \
 	libncrypto/cli/main.cpp \
 	libncrypto/cli/info.cpp \
 	libncrypto/cli/hash.cpp \
-	libncrypto/cli/demo.cpp \
-	libncrypto/cli/bench.cpp
-libncrypto_ncrypto_CPPFLAGS = $(AM_CPPFLAGS) $(NETTLE_CFLAGS) $(KCAPI_CFLAGS)
-libncrypto_ncrypto_LDADD = libncrypto/libncrypto.la $(NETTLE_LIBS) $(KCAPI_LIBS)
+	libncrypto/cli/demo.cpp
+libncrypto_ncrypto_LDADD = libncrypto/libncrypto.la
+endif
 
 EXTRA_DIST += libncrypto/libncrypto.map libncrypto/ncrypto.pc.in

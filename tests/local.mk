@@ -1,6 +1,8 @@
-# Tests. guest_* need /dev/ncrypto: built by `make check` but not run by it;
-# tests/vm/run-guest runs them inside QEMU guests. host_* run here (TESTS).
+# Tests (configure --disable-tests leaves them out). guest_* need
+# /dev/ncrypto: built by `make check` but not run by it; tests/vm/run-guest
+# runs them inside QEMU guests. host_* run here (TESTS).
 
+if BUILD_TESTS
 tests_guest_programs = \
 	tests/guest_wycheproof \
 	tests/guest_diff \
@@ -15,7 +17,6 @@ tests_host_programs = \
 
 check_PROGRAMS += $(tests_guest_programs) $(tests_host_programs)
 TESTS += $(tests_host_programs) tests/host_symbols.test
-EXTRA_DIST += tests/host_symbols.test
 
 # The Wycheproof JSON is read at run time from the source tree (visible in
 # the guest at the same absolute path).
@@ -70,7 +71,9 @@ tests_host_c99_SOURCES = tests/host_c99.c
 tests_host_c99_CFLAGS = -std=c99 -pedantic -Wall -Wextra -Werror
 tests_host_c99_LDADD = libncrypto/libncrypto.la
 tests_host_c99_LDFLAGS = $(tests_ldflags)
+endif
 
+EXTRA_DIST += tests/host_symbols.test
 tests_wycheproof_files = \
 	tests/wycheproof/LICENSE \
 	tests/wycheproof/SOURCE.md \

@@ -14,7 +14,6 @@ namespace cli {
 int cmd_info(int argc, char **argv);
 int cmd_hash(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
-int cmd_bench(int argc, char **argv);
 
 std::string hex(const uint8_t *p, size_t n);
 inline std::string hex(const std::vector<uint8_t> &v) { return hex(v.data(), v.size()); }

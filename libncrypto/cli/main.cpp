@@ -50,7 +50,6 @@ const Command commands[] = {
 	{"info", cli::cmd_info, "ABI version, FIPS state, limits, counters, algorithms"},
 	{"hash", cli::cmd_hash, "ALG [FILE...]  hash files (stdin if none), like sha256sum"},
 	{"demo", cli::cmd_demo, "a guided walk-through of keys held by the kernel"},
-	{"bench", cli::cmd_bench, "[--seconds S]  /dev/ncrypto vs AF_ALG vs nettle"},
 };
 
 int usage(FILE *f)

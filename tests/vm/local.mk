@@ -10,7 +10,9 @@ tests_vm_guest_tests = \
 	tests/vm/guest-6.1-fips.test \
 	tests/vm/guest-6.12.test \
 	tests/vm/guest-6.12-fips.test
+if BUILD_TESTS
 TESTS += $(tests_vm_guest_tests)
+endif
 
 tests_vm_scripts = \
 	tests/vm/run-guest \
@@ -22,7 +24,9 @@ tests_vm_scripts = \
 EXTRA_DIST += $(tests_vm_guest_tests) $(tests_vm_scripts)
 
 # Host tests first: a broken library shows up in seconds, not after a boot.
+if BUILD_TESTS
 $(tests_vm_guest_tests:.test=.log): $(tests_host_programs:=.log)
+endif
 
 # What the guest tests leave in the build tree: the modules built per kernel,
 # the initramfs cache and the guests' results.

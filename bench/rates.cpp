@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 //
-// `ncrypto bench [--seconds S]`: a benchmark program, not a test. One run
+// `ncrypto-bench [--seconds S]`: a benchmark program, not a test. One run
 // prints operations/s for the same work done three ways:
 //   - /dev/ncrypto, one NCRYPTO_IOC_OP per operation (libncrypto);
 //   - AF_ALG through libkcapi, the way a library uses it: key set once, then
@@ -25,43 +25,21 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-#include <kcapi.h>
 #include <nettle/chacha-poly1305.h>
 #include <nettle/gcm.h>
 #include <nettle/hmac.h>
 #include <nettle/sha2.h>
 
-#include <ncrypto.hpp>
+#include "bench.hpp"
 
-#include "cli.hpp"
+namespace bench {
 
 namespace {
 
-constexpr size_t AAD_LEN = 13; // TLS 1.2 record header
-constexpr size_t TAG_LEN = 16;
 constexpr size_t MAX_LEN = 16 * 1024;
 constexpr size_t BUF_LEN = AAD_LEN + MAX_LEN + TAG_LEN;
-// An ioctl number /dev/ncrypto does not know: the kernel answers ENOTTY
-// after the syscall entry and the driver's dispatch, nothing more.
-const unsigned long NULL_IOCTL = _IO(NCRYPTO_IOC_MAGIC, 0xff);
 
 const double NONE = std::nan("");
-
-struct Failure : std::runtime_error {
-	using std::runtime_error::runtime_error;
-};
-
-void kcheck(ssize_t rc, const char *what)
-{
-	if (rc < 0)
-		throw Failure(std::string(what) + ": " + std::strerror(static_cast<int>(-rc)));
-}
-
-void ncheck(int rc)
-{
-	if (rc != NCRYPTO_OK)
-		throw ncrypto::Error(rc);
-}
 
 double now()
 {
@@ -91,30 +69,6 @@ template <typename F> double rate(double seconds, F &op)
 	return static_cast<double>(n) / el;
 }
 
-struct PageBuf {
-	uint8_t *p = nullptr;
-	explicit PageBuf(size_t n)
-	{
-		// libkcapi splices page-aligned memory; give every path the same.
-		if (posix_memalign(reinterpret_cast<void **>(&p), 4096, n) != 0)
-			throw std::bad_alloc();
-		std::memset(p, 0, n);
-	}
-	~PageBuf() { free(p); }
-	PageBuf(const PageBuf &) = delete;
-	PageBuf &operator=(const PageBuf &) = delete;
-};
-
-struct KcapiHandle {
-	struct kcapi_handle *h = nullptr;
-	void (*destroy)(struct kcapi_handle *) = nullptr;
-	~KcapiHandle()
-	{
-		if (h)
-			destroy(h);
-	}
-};
-
 struct Row {
 	Row(std::string n, size_t s) : name(std::move(n)), size(s) {}
 	std::string name;
@@ -128,11 +82,12 @@ struct Bench {
 	int rounds = 5; // each rate is the best of `rounds` interleaved runs
 	ncrypto::Context ctx;
 	bool fips = false;
+	bool gcm_kernel_nonce = false; // see NcAead
 	int status = 0;
 	std::vector<Row> rows;
 
 	PageBuf src{BUF_LEN}, d_nc{BUF_LEN}, d_af{BUF_LEN}, d_nt{BUF_LEN};
-	uint8_t iv[12] = {};
+	uint8_t iv[NONCE_LEN] = {};
 	uint64_t counter = 0;
 
 	// Measure up to three paths, interleaved so drift hits all alike.
@@ -182,7 +137,8 @@ void Bench::aead_rows(const char *label, uint32_t alg, uint32_t key_type,
 	for (size_t i = 0; i < BUF_LEN; i++)
 		src.p[i] = static_cast<uint8_t>(i);
 
-	ncrypto::Key k = ctx.import_key(key_type, key, key_len, NCRYPTO_KEY_ENCRYPT);
+	bool gcm = alg == NCRYPTO_ALG_AES_GCM;
+	NcAead nc_key(ctx, alg, key_type, key, key_len, gcm && gcm_kernel_nonce);
 
 	KcapiHandle kh;
 	kh.destroy = kcapi_aead_destroy;
@@ -196,7 +152,6 @@ void Bench::aead_rows(const char *label, uint32_t alg, uint32_t key_type,
 		af_note = std::string("AF_ALG ") + kcapi_name + " unavailable";
 	}
 
-	bool gcm = alg == NCRYPTO_ALG_AES_GCM;
 	struct gcm_aes128_ctx g;
 	struct chacha_poly1305_ctx c;
 	if (gcm)
@@ -208,22 +163,22 @@ void Bench::aead_rows(const char *label, uint32_t alg, uint32_t key_type,
 		size_t len = sizes[si];
 		Row r{label, len};
 		r.note = af_note;
+		if (nc_key.kernel_nonce())
+			r.note += std::string(r.note.empty() ? "" : "; ") +
+				  "ncrypto: kernel-made nonces (fips=1)";
 		const uint8_t *aad = src.p, *pt = src.p + AAD_LEN;
 
-		auto nc = [&] {
-			next_iv();
-			size_t ol = len;
-			ncheck(ncrypto_aead_encrypt(k.get(), alg, iv, sizeof(iv), aad, AAD_LEN, pt, len,
-						    d_nc.p + AAD_LEN, &ol, d_nc.p + AAD_LEN + len, TAG_LEN));
+		// One record with the nonce in iv (ncrypto: read, or written by
+		// a key that makes its nonces).
+		auto seal_nc = [&] {
+			nc_key.seal(iv, aad, pt, len, d_nc.p + AAD_LEN, d_nc.p + AAD_LEN + len);
 		};
-		auto af = [&] {
-			next_iv();
+		auto seal_af = [&] {
 			kcheck(kcapi_aead_encrypt(kh.h, src.p, AAD_LEN + len, iv, d_af.p,
 						  AAD_LEN + len + TAG_LEN, KCAPI_ACCESS_HEURISTIC),
 			       "kcapi_aead_encrypt");
 		};
-		auto nt = [&] {
-			next_iv();
+		auto seal_nt = [&] {
 			uint8_t *o = d_nt.p + AAD_LEN;
 			if (gcm) {
 				gcm_aes128_set_iv(&g, sizeof(iv), iv);
@@ -237,16 +192,19 @@ void Bench::aead_rows(const char *label, uint32_t alg, uint32_t key_type,
 				chacha_poly1305_digest(&c, TAG_LEN, o + len);
 			}
 		};
+		// Timed: each op with a fresh nonce, as a TLS record layer would.
+		auto nc = [&] { next_iv(); seal_nc(); };
+		auto af = [&] { next_iv(); seal_af(); };
+		auto nt = [&] { next_iv(); seal_nt(); };
 
-		// Same nonce for all three once, then compare ciphertext || tag.
-		uint64_t saved = counter;
-		nc();
-		counter = saved;
-		nt();
+		// The nonce ncrypto used for all three once, then compare
+		// ciphertext || tag.
+		next_iv();
+		seal_nc();
+		seal_nt();
 		same(d_nc.p + AAD_LEN, d_nt.p + AAD_LEN, len + TAG_LEN, r, "ncrypto vs nettle");
 		if (kh.h) {
-			counter = saved;
-			af();
+			seal_af();
 			same(d_nc.p + AAD_LEN, d_af.p + AAD_LEN, len + TAG_LEN, r, "ncrypto vs AF_ALG");
 		}
 		measure(r, nc, kh.h ? &af : nullptr, &nt);
@@ -397,37 +355,18 @@ std::string cpu_model()
 	return m;
 }
 
-int usage()
-{
-	std::fprintf(stderr, "usage: ncrypto bench [--seconds S]\n");
-	return 2;
-}
-
 } // namespace
 
-namespace cli {
-
-int cmd_bench(int argc, char **argv)
+int run_rates(double seconds)
 {
-	double seconds = 1.0;
-	for (int i = 1; i < argc; i++) {
-		if (!std::strcmp(argv[i], "--seconds") && i + 1 < argc) {
-			char *end;
-			seconds = std::strtod(argv[++i], &end);
-			if (*end || !(seconds > 0) || seconds > 3600)
-				return usage();
-		} else {
-			return usage();
-		}
-	}
-
 	Bench b;
 	b.seconds = seconds;
 	ncrypto::Info info = b.ctx.info();
 	b.fips = info.fips_mode();
+	b.gcm_kernel_nonce = gcm_needs_kernel_nonce(info);
 	struct utsname u;
 	uname(&u);
-	std::printf("ncrypto bench: kernel %s, %s, ABI %u.%u, FIPS %s\n", u.release,
+	std::printf("ncrypto-bench: kernel %s, %s, ABI %u.%u, FIPS %s\n", u.release,
 		    cpu_model().c_str(), info.abi_major(), info.abi_minor(), b.fips ? "on" : "off");
 	std::printf("each rate: best of %d interleaved runs, %.2f s per row and path in total\n",
 		    b.rounds, seconds);
@@ -494,4 +433,4 @@ int cmd_bench(int argc, char **argv)
 	return b.status;
 }
 
-} // namespace cli
+} // namespace bench
