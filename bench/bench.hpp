@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 //
-// ncrypto-bench: what its modes share: buffers, libkcapi handles, error
-// checks, and the ncrypto side of each measured operation.
+// ncrypto-bench: what the rate table (rates.cpp) and the instruction-count
+// windows (insn.cpp) share: buffers, libkcapi handles, error checks, and
+// the ncrypto side of each measured operation.
 #ifndef NCRYPTO_BENCH_HPP
 #define NCRYPTO_BENCH_HPP
 
@@ -76,6 +77,12 @@ bool gcm_needs_kernel_nonce(const ncrypto::Info &info);
 
 // The modes of the program.
 int run_rates(double seconds);
+struct InsnOptions {
+	long iters = 20;	// operations per window
+	long windows = 5;	// windows per operation
+	long warmup = 100;	// operations before the first window
+};
+int run_insn_windows(const InsnOptions &opt, int n_ops, char **ops);
 
 } // namespace bench
 
