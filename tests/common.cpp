@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "common.hpp"
 
+#include "device.hpp"
+
 #include <nettle/aes.h>
 #include <nettle/gcm.h>
 #include <nettle/nettle-meta.h>
@@ -14,10 +16,11 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <map>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace nct {
+
+namespace abi = ncrypto_impl::abi;
 
 static int hexval(char c)
 {
@@ -100,9 +103,10 @@ int raw_open()
 
 bool raw_info(int fd, struct ncrypto_info *info)
 {
-	memset(info, 0, sizeof(*info));
-	info->size = sizeof(*info);
-	return ioctl(fd, NCRYPTO_IOC_INFO, info) == 0;
+	abi::info(*info, nullptr, 0);
+	int e = xioctl(fd, NCRYPTO_IOC_INFO, info);
+	errno = e;
+	return e == 0;
 }
 
 struct ncrypto_info device_info()
@@ -143,7 +147,7 @@ const uint8_t kat_ct[16] = {0x69, 0xc4, 0xe0, 0xd8, 0x6a, 0x7b, 0x04, 0x30,
 
 int xioctl(int fd, unsigned long req, void *arg)
 {
-	return ioctl(fd, req, arg) == 0 ? 0 : errno;
+	return ncrypto_impl::device_ioctl(fd, req, arg);
 }
 
 const char *errno_name(int e)
@@ -159,22 +163,66 @@ const char *errno_name(int e)
 	return strerror(e);
 }
 
+// Tests copy and send these as the structs they extend.
+static_assert(sizeof(RawKey) == sizeof(ncrypto_key_create), "RawKey has members of its own");
+static_assert(sizeof(RawOp) == sizeof(ncrypto_op), "RawOp has members of its own");
+
+// A pointer the ABI carries as __u64, back as a pointer.
+static const void *vptr(uint64_t p) { return reinterpret_cast<const void *>((uintptr_t)p); }
+
 RawKey::RawKey(uint32_t t, uint32_t u, uint32_t len)
 {
-	memset(static_cast<ncrypto_key_create *>(this), 0, sizeof(ncrypto_key_create));
-	size = sizeof(ncrypto_key_create);
-	type = t;
-	usage = u;
-	key_len = len;
+	abi::key_create(*this, t, u, nullptr, len, abi::KeyParams());
+}
+
+// The ABI 1.1 parameters as the struct holds them now.
+abi::KeyParams RawKey::params() const
+{
+	abi::KeyParams p;
+	p.alg = alg;
+	p.tag_len = tag_len;
+	p.nonce_policy = nonce_policy;
+	p.nonce_fixed_len = nonce_fixed_len;
+	memcpy(p.nonce_fixed, nonce_fixed, sizeof(p.nonce_fixed));
+	p.nonce_counter = nonce_counter;
+	return p;
+}
+
+// Fill the struct again, as libncrypto does, keeping a size set by sized().
+void RawKey::refill(const void *value, const abi::KeyParams &p)
+{
+	uint32_t s = size;
+	abi::key_create(*this, type, usage, value, key_len, p);
+	size = s;
+}
+
+RawKey &RawKey::value(const void *p)
+{
+	refill(p, params());
+	return *this;
+}
+
+RawKey &RawKey::bound(uint32_t a, uint32_t tag)
+{
+	abi::KeyParams p = params();
+	p.alg = a;
+	p.tag_len = tag;
+	refill(vptr(data), p);
+	return *this;
 }
 
 RawKey &RawKey::nonce(uint32_t policy, const void *fixed, uint32_t fixed_len, uint64_t counter)
 {
-	nonce_policy = policy;
-	nonce_fixed_len = fixed_len;
+	abi::KeyParams p = params();
+	p.nonce_policy = policy;
+	// The length as given (a test may send one the ABI refuses), the
+	// bytes as far as they fit.
+	p.nonce_fixed_len = fixed_len;
+	memset(p.nonce_fixed, 0, sizeof(p.nonce_fixed));
 	if (fixed)
-		memcpy(nonce_fixed, fixed, std::min<size_t>(fixed_len, sizeof(nonce_fixed)));
-	nonce_counter = counter;
+		memcpy(p.nonce_fixed, fixed, std::min<size_t>(fixed_len, sizeof(p.nonce_fixed)));
+	p.nonce_counter = counter;
+	refill(vptr(data), p);
 	return *this;
 }
 
@@ -184,6 +232,31 @@ int RawKey::create(int fd, unsigned long req, uint32_t *h)
 	int e = xioctl(fd, req, static_cast<ncrypto_key_create *>(this));
 	*h = e ? 0 : handle;
 	return e;
+}
+
+RawOp::RawOp(uint32_t o, uint32_t a, uint32_t k)
+{
+	abi::Op args;
+	args.op = o;
+	args.alg = a;
+	args.key = k;
+	abi::op(*this, args);
+}
+
+RawOp &RawOp::set(abi::Buf abi::Op::*field, const void *p, uint32_t n)
+{
+	abi::Op args;
+	args.op = op;
+	args.alg = alg;
+	args.key = key;
+	args.iv = {vptr(iv), iv_len};
+	args.aad = {vptr(aad), aad_len};
+	args.src = {vptr(src), src_len};
+	args.dst = {vptr(dst), dst_len};
+	args.tag = {vptr(tag), tag_len};
+	args.*field = {p, n};
+	abi::op(*this, args);
+	return *this;
 }
 
 int raw_key_create(int fd, unsigned long req, uint32_t type, const void *data, uint32_t len,
@@ -200,28 +273,21 @@ int raw_key_import(int fd, uint32_t type, const void *data, uint32_t len, uint32
 
 int raw_key_info(int fd, uint32_t h, struct ncrypto_key_info *ki)
 {
-	memset(ki, 0, sizeof(*ki));
-	ki->size = sizeof(*ki);
-	ki->handle = h;
+	abi::key_info(*ki, h, 0);
 	return xioctl(fd, NCRYPTO_IOC_KEY_INFO, ki);
 }
 
 int raw_key_restrict(int fd, uint32_t h, uint32_t usage)
 {
 	struct ncrypto_key_info ki;
-	memset(&ki, 0, sizeof(ki));
-	ki.size = sizeof(ki);
-	ki.handle = h;
-	ki.usage = usage;
+	abi::key_info(ki, h, usage);
 	return xioctl(fd, NCRYPTO_IOC_KEY_RESTRICT, &ki);
 }
 
 int raw_handle_ioctl(int fd, unsigned long req, uint32_t h)
 {
 	struct ncrypto_handle a;
-	memset(&a, 0, sizeof(a));
-	a.size = sizeof(a);
-	a.handle = h;
+	abi::handle(a, h);
 	return xioctl(fd, req, &a);
 }
 
@@ -229,13 +295,7 @@ int raw_session_init(int fd, uint32_t op, uint32_t alg, uint32_t key, const void
 		     uint32_t iv_len, uint32_t *handle)
 {
 	struct ncrypto_session_init s;
-	memset(&s, 0, sizeof(s));
-	s.size = sizeof(s);
-	s.op = op;
-	s.alg = alg;
-	s.key = key;
-	s.iv = ptr(iv);
-	s.iv_len = iv_len;
+	abi::session_init(s, op, alg, key, {iv, iv_len});
 	*handle = 0;
 	int e = xioctl(fd, NCRYPTO_IOC_SESSION_INIT, &s);
 	if (!e)
@@ -248,16 +308,8 @@ int raw_session_data(int fd, unsigned long req, uint32_t h, const void *src, uin
 		     uint32_t tag_len)
 {
 	struct ncrypto_session_data d;
-	memset(&d, 0, sizeof(d));
-	d.size = sizeof(d);
-	d.flags = flags;
-	d.handle = h;
-	d.src = ptr(src);
-	d.src_len = src_len;
-	d.dst = ptr(dst);
-	d.dst_len = dst_len ? *dst_len : 0;
-	d.tag = ptr(tag);
-	d.tag_len = tag_len;
+	abi::session_data(d, h, flags, {src, src_len}, {dst, dst_len ? *dst_len : 0},
+			  {tag, tag_len});
 	int e = xioctl(fd, req, &d);
 	if (dst_len)
 		*dst_len = d.dst_len;
@@ -267,9 +319,7 @@ int raw_session_data(int fd, unsigned long req, uint32_t h, const void *src, uin
 int raw_session_clone(int fd, uint32_t h, uint32_t *new_handle)
 {
 	struct ncrypto_session_clone c;
-	memset(&c, 0, sizeof(c));
-	c.size = sizeof(c);
-	c.handle = h;
+	abi::session_clone(c, h);
 	int e = xioctl(fd, NCRYPTO_IOC_SESSION_CLONE, &c);
 	*new_handle = e ? 0 : c.new_handle;
 	return e;
@@ -469,6 +519,8 @@ const char *err_name(int err)
 	E(NCRYPTO_E_ACCESS);
 	E(NCRYPTO_E_SYSTEM);
 	E(NCRYPTO_E_INTERNAL);
+	E(NCRYPTO_E_KEY_REVOKED);
+	E(NCRYPTO_E_NONCES_EXHAUSTED);
 #undef E
 	}
 	return "(unknown ncrypto error)";

@@ -10,6 +10,8 @@
 #include <json-c/json.h>
 #include <ncrypto.h>
 
+#include "abi.hpp"	// libncrypto's struct filling, which the raw helpers share
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -49,19 +51,24 @@ long long sysfs_counter(const char *name);
 // IV gives the plain block cipher.
 extern const uint8_t kat_key[16], kat_pt[16], kat_ct[16];
 
-// Raw ioctls for the tests that bypass libncrypto. Each returns 0 or the
-// errno; an out handle is 0 on failure.
-inline uint64_t ptr(const void *p) { return (uint64_t)(uintptr_t)p; }
+// Raw ioctls for the tests that bypass libncrypto (not its checks, though:
+// each struct is filled by the library's own function in abi.cpp, and the
+// ioctl made by its device.cpp). Each returns 0 or the errno; an out handle
+// is 0 on failure.
+inline uint64_t ptr(const void *p) { return ncrypto_impl::abi::uptr(p); }
 int xioctl(int fd, unsigned long req, void *arg);
 // Name of an errno the ABI uses ("EKEYREVOKED"), "success" for 0.
 const char *errno_name(int e);
 // A struct ncrypto_key_create built in place (ABI 1.1 parameters included):
 // RawKey(type, usage, len).value(p).bound(alg, tag_len).nonce(...).import(fd, &h).
 // size is sizeof the struct this header knows; sized() sends another one.
+// Each builder call refills the whole struct with abi::key_create from its
+// own fields and the change (so set fields by hand after the last one). No
+// members of its own: sizeof(RawKey) is the struct's, tests copy it as one.
 struct RawKey : ncrypto_key_create {
 	RawKey(uint32_t type, uint32_t usage, uint32_t len);
-	RawKey &value(const void *p) { data = ptr(p); return *this; }
-	RawKey &bound(uint32_t a, uint32_t tag = 0) { alg = a; tag_len = tag; return *this; }
+	RawKey &value(const void *p);
+	RawKey &bound(uint32_t a, uint32_t tag = 0);
 	// A kernel-made nonce policy: fixed_len bytes of fixed, first counter.
 	RawKey &nonce(uint32_t policy, const void *fixed = nullptr, uint32_t fixed_len = 0,
 		      uint64_t counter = 0);
@@ -70,6 +77,10 @@ struct RawKey : ncrypto_key_create {
 	int create(int fd, unsigned long req, uint32_t *h);
 	int import(int fd, uint32_t *h) { return create(fd, NCRYPTO_IOC_KEY_IMPORT, h); }
 	int generate(int fd, uint32_t *h) { return create(fd, NCRYPTO_IOC_KEY_GENERATE, h); }
+
+private:
+	ncrypto_impl::abi::KeyParams params() const;
+	void refill(const void *data, const ncrypto_impl::abi::KeyParams &p);
 };
 // NCRYPTO_IOC_KEY_IMPORT or _GENERATE (req) of `len` bytes at `data`.
 int raw_key_create(int fd, unsigned long req, uint32_t type, const void *data, uint32_t len,
@@ -90,21 +101,18 @@ int raw_session_data(int fd, unsigned long req, uint32_t h, const void *src, uin
 		     void *dst, uint32_t *dst_len, uint32_t flags = 0,
 		     const void *tag = nullptr, uint32_t tag_len = 0);
 // A struct ncrypto_op built in place: RawOp(op, alg, key).in(...).out(...).run(fd).
+// As RawKey, each builder call refills the struct (abi::op) from its fields.
 struct RawOp : ncrypto_op {
-	RawOp(uint32_t o, uint32_t a, uint32_t key)
-	{
-		memset(static_cast<ncrypto_op *>(this), 0, sizeof(ncrypto_op));
-		size = sizeof(ncrypto_op);
-		op = o;
-		alg = a;
-		this->key = key;
-	}
-	RawOp &in(const void *p, uint32_t n) { src = ptr(p); src_len = n; return *this; }
-	RawOp &out(void *p, uint32_t n) { dst = ptr(p); dst_len = n; return *this; }
-	RawOp &with_iv(const void *p, uint32_t n) { iv = ptr(p); iv_len = n; return *this; }
-	RawOp &with_aad(const void *p, uint32_t n) { aad = ptr(p); aad_len = n; return *this; }
-	RawOp &with_tag(const void *p, uint32_t n) { tag = ptr(p); tag_len = n; return *this; }
+	RawOp(uint32_t o, uint32_t a, uint32_t key);
+	RawOp &in(const void *p, uint32_t n) { return set(&ncrypto_impl::abi::Op::src, p, n); }
+	RawOp &out(void *p, uint32_t n) { return set(&ncrypto_impl::abi::Op::dst, p, n); }
+	RawOp &with_iv(const void *p, uint32_t n) { return set(&ncrypto_impl::abi::Op::iv, p, n); }
+	RawOp &with_aad(const void *p, uint32_t n) { return set(&ncrypto_impl::abi::Op::aad, p, n); }
+	RawOp &with_tag(const void *p, uint32_t n) { return set(&ncrypto_impl::abi::Op::tag, p, n); }
 	int run(int fd) { return xioctl(fd, NCRYPTO_IOC_OP, static_cast<ncrypto_op *>(this)); }
+
+private:
+	RawOp &set(ncrypto_impl::abi::Buf ncrypto_impl::abi::Op::*field, const void *p, uint32_t n);
 };
 
 // nettle's AES-GCM encryption (the reference): ct || tag.

@@ -20,9 +20,12 @@ TESTS += $(tests_host_programs) tests/host_symbols.test
 
 # The Wycheproof JSON is read at run time from the source tree (visible in
 # the guest at the same absolute path).
-tests_cppflags = $(AM_CPPFLAGS) -DTEST_SRCDIR='"$(abs_top_srcdir)/tests"' \
+tests_cppflags = $(AM_CPPFLAGS) -I$(top_srcdir)/libncrypto \
+	-DTEST_SRCDIR='"$(abs_top_srcdir)/tests"' \
 	$(CHECK_CFLAGS) $(JSONC_CFLAGS) $(NETTLE_CFLAGS)
-tests_ldadd = libncrypto/libncrypto.la $(CHECK_LIBS) $(JSONC_LIBS) $(NETTLE_LIBS) -lpthread
+# libncrypto-abi: the raw helpers fill structs and call ioctl as the library
+# does (tests/common.*).
+tests_ldadd = libncrypto/libncrypto-abi.la libncrypto/libncrypto.la $(CHECK_LIBS) $(JSONC_LIBS) $(NETTLE_LIBS) -lpthread
 # No libtool wrapper scripts: the binaries run as they are inside the guest.
 tests_ldflags = -no-install
 tests_common = tests/common.cpp tests/common.hpp
