@@ -1,6 +1,6 @@
-# libncrypto: the C API over /dev/ncrypto (libncrypto.so.1), its header-only
-# C++ API (configure --disable-library), and the `ncrypto` command-line tool
-# (--disable-cli).
+# libncrypto: the C API over /dev/ncrypto (libncrypto.so.1) and its
+# header-only C++ API (configure --disable-library leaves them out), and the
+# `ncrypto` command-line tool (--disable-cli).
 
 if BUILD_LIBRARY
 # The uapi structs and the ioctl call: a convenience library linked into

@@ -11,16 +11,17 @@
  *   code, except the lookups that return what they look up (names,
  *   lengths, messages, the version string). No function throws or aborts on
  *   bad input.
- * - Handles (contexts, keys, sessions, info snapshots) are pointers to
- *   library objects: made by one function, freed by its close, destroy or
- *   free, and freeing NULL succeeds. A NULL, already freed or wrong-type
- *   handle gives NCRYPTO_E_BAD_HANDLE instead of a crash. Nothing you pass
- *   in is kept, and nothing the library returns needs freeing except the
- *   handles.
+ * - Handles (contexts, keys, sessions, info snapshots, key parameter sets)
+ *   are pointers to library objects: made by one function, freed by its
+ *   close, destroy or free, and freeing NULL succeeds. A NULL, already
+ *   freed or wrong-type handle gives NCRYPTO_E_BAD_HANDLE instead of a
+ *   crash. Nothing you pass in is kept, and nothing the library returns
+ *   needs freeing except the handles.
  * - No kernel struct crosses this API: the library fills the structs of
  *   <linux/ncrypto.h> itself, so that header may grow without touching the
  *   memory of a program built against an older one. Programs use it for
- *   numbers only: algorithms, key types, usage flags, operations.
+ *   numbers only: algorithms, key types, usage flags, operations, nonce
+ *   policies.
  * - Output buffers are caller-sized with an in/out length: set *out_len to
  *   the capacity; on success it holds the length written; on
  *   NCRYPTO_E_BUFFER_TOO_SMALL it holds the length needed.
