@@ -6,7 +6,6 @@
 #include <cstring>
 #include <optional>
 #include <string>
-#include <sys/random.h>
 
 #include <ncrypto.hpp>
 
@@ -31,14 +30,6 @@ ncrypto::Bytes bytes(const char *s)
 	return ncrypto::Bytes(s, s + std::strlen(s));
 }
 
-ncrypto::Bytes random_bytes(size_t n)
-{
-	ncrypto::Bytes b(n);
-	if (getrandom(b.data(), n, 0) != static_cast<ssize_t>(n))
-		throw std::runtime_error("getrandom failed");
-	return b;
-}
-
 // Runs f, which should fail with NCRYPTO error `want`.
 template <typename F> int error_of(F &&f)
 {
@@ -53,9 +44,12 @@ template <typename F> int error_of(F &&f)
 void show_key(const ncrypto::Key &k)
 {
 	ncrypto::KeyInfo i = k.info();
+	ncrypto::KeyBinding b = k.params();
 	const char *t = ncrypto_key_type_name(i.type);
+	const char *a = ncrypto_alg_name(b.alg);
 	say("kernel handle " + std::to_string(k.handle()) + ", type " + (t ? t : "?") + ", " +
-	    std::to_string(i.length * 8) + " bits, usage " + cli::usage_names(i.usage));
+	    std::to_string(i.length * 8) + " bits, usage " + cli::usage_names(i.usage) +
+	    (a ? std::string(", bound to ") + a : std::string(", any algorithm of its type")));
 }
 
 void show_counters(const ncrypto::Context &ctx)
@@ -94,23 +88,31 @@ int cmd_demo(int, char **)
 
 	step("2. Generate an AES-256 key inside the kernel");
 	say("The key is made by the kernel's RNG and is not exportable: user space only");
-	say("ever holds a handle. Its description, never its value:");
+	say("ever holds a handle. It is bound to AES-GCM, and the kernel makes the nonce");
+	say("of every encryption, so no nonce is ever used twice. Its description, never");
+	say("its value:");
+	ncrypto::KeyParams params;
+	params.alg(NCRYPTO_ALG_AES_GCM).nonce(NCRYPTO_NONCE_RANDOM);
 	ncrypto::Key aes = ctx.generate_key(NCRYPTO_KEY_TYPE_AES, 32,
-					    NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_DECRYPT);
+					    NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_DECRYPT, params);
 	show_key(aes);
 	ncrypto::KeyInfo ai = aes.info();
+	ncrypto::KeyBinding ab = aes.params();
 	expect(ai.type == NCRYPTO_KEY_TYPE_AES && ai.length == 32 &&
 		       !(ai.usage & NCRYPTO_KEY_EXPORTABLE),
 	       "an AES-256 key, encrypt/decrypt only, not exportable");
+	expect(ab.alg == NCRYPTO_ALG_AES_GCM && ab.tag_len == 16 &&
+		       ab.nonce_policy == NCRYPTO_NONCE_RANDOM,
+	       "bound to aes-gcm, 16-byte tags, random nonces made by the kernel");
 
 	step("3. AES-256-GCM: encrypt a message, then decrypt it back");
 	const ncrypto::Bytes msg = bytes("Attack at dawn. Bring the good biscuits.");
 	const ncrypto::Bytes aad = bytes("header: record 1");
-	const ncrypto::Bytes nonce = random_bytes(12);
+	ncrypto::Bytes nonce;
 	say("plaintext  \"" + std::string(msg.begin(), msg.end()) + "\"");
 	say("AAD        \"" + std::string(aad.begin(), aad.end()) + "\" (authenticated, not encrypted)");
-	say("nonce      " + hex(nonce));
-	ncrypto::Bytes sealed = aes.aead_encrypt(NCRYPTO_ALG_AES_GCM, nonce, aad, msg);
+	ncrypto::Bytes sealed = aes.aead_encrypt_gen_nonce(NCRYPTO_ALG_AES_GCM, aad, msg, nonce);
+	say("nonce      " + hex(nonce) + " (made by the kernel, sent with the message)");
 	say("ciphertext " + hex(sealed.data(), msg.size()));
 	say("tag        " + hex(sealed.data() + msg.size(), 16));
 	ncrypto::Bytes opened = aes.aead_decrypt(NCRYPTO_ALG_AES_GCM, nonce, aad, sealed);
