@@ -2,12 +2,12 @@
 //
 // <ncrypto.hpp>: a header-only C++17 API over <ncrypto.h>.
 //
-// RAII, move-only classes: Context, Key, Session, Info, KeyParams. Errors throw ncrypto::Error
-// (code + ncrypto_strerror text); the one expected negative answer of a
-// verification (NCRYPTO_E_AUTH_FAILED from mac_verify / Session::verify) is
-// returned as false instead. Each operation exists twice: writing into a
-// caller buffer (pointer, capacity) and returning the length, or returning a
-// std::vector<uint8_t>.
+// RAII, move-only classes: Context, Key, Session, Info, KeyParams. Errors
+// throw ncrypto::Error (code + ncrypto_strerror text); the one expected
+// negative answer of a verification (NCRYPTO_E_AUTH_FAILED from mac_verify /
+// Session::verify) is returned as false instead. Each operation exists
+// twice: writing into a caller buffer (pointer, capacity) and returning the
+// length, or returning a std::vector<uint8_t>.
 //
 // Nothing here is compiled into libncrypto: only the C API is exported, so
 // this header carries no C++ ABI of its own.
