@@ -111,7 +111,7 @@ static uint32_t victim(Call &c, bool key)
 	if (h)
 		return h;
 	std::atomic<uint64_t> *pool = key ? W.slots[c.slot].keys : W.slots[c.slot].sessions;
-	return (key ? pool_take(pool, c.t.rng) : pool_take(pool, c.t.rng)) & 0xffffff;
+	return pool_take(pool, c.t.rng) & 0xffffff;
 }
 
 static const AlgInfo *random_alg(Rng &rng, uint32_t key_type, const KeyRec *key, bool session)
@@ -306,6 +306,7 @@ static bool valid_key_len(uint32_t type, uint32_t len)
 	}
 }
 
+// The kernel says the handle names nothing (any more): stop offering it.
 static void forget_key(Call &c, uint32_t h)
 {
 	if (c.err == ENOENT && h)
@@ -376,8 +377,10 @@ void after_key_destroy(Call &c)
 {
 	uint32_t h = c.as<struct ncrypto_handle>().handle;
 	forget_key(c, h);
-	if (c.ok())
+	if (c.ok()) {
+		pool_forget(W.slots[c.slot].keys, h);	// another thread's, still pooled
 		note_dead(c.slot, h);
+	}
 }
 
 // ---- one-shot operations -----------------------------------------------------------------
@@ -660,7 +663,9 @@ void build_session_destroy(Call &c)
 
 void after_session_destroy(Call &c)
 {
-	forget_session(c, c.as<struct ncrypto_handle>().handle);
+	uint32_t h = c.as<struct ncrypto_handle>().handle;
+	if (c.ok() || c.err == ENOENT)
+		forget_session(c, h);
 }
 
 // ---- INFO ---------------------------------------------------------------------------------------
@@ -800,7 +805,7 @@ static void mutate_field(Call &c, const Field &f)
 	}
 	case PTR: mutate_pointer(c, f, rng.below(3) == 0); return;
 	case BYTES: rng.fill(c.s + f.off, f.width); c.note("%s random", f.name); return;
-	case OUTZ: case ZERO:
+	case ZERO:
 		c.s[f.off + rng.below(f.width)] = 1 + rng.below(255);
 		c.note("%s non-zero", f.name);
 		return;
@@ -827,7 +832,7 @@ static uint32_t must_fail(const Call &c)
 			nonzero |= c.s[f.off + i] != 0;
 		if (f.kind == FLAGS && (v & ~(uint64_t)f.arg))
 			why |= F_FLAGS;
-		if ((f.kind == ZERO || f.kind == OUTZ) && nonzero)
+		if (f.kind == ZERO && nonzero)
 			why |= F_NONZERO;
 		if (f.kind == ENUM && !enum_valid((EnumId)f.arg, (uint32_t)v))
 			why |= F_ENUM;
@@ -917,7 +922,7 @@ static void check_errno(Call &c)
 		finding(&c, "%s (%s)", why, errno_name(c.err));
 	if (c.ok() && c.must_fail) {
 		static const char *names[] = {"size < VER0", "size > page", "non-zero tail",
-					      "unknown flag", "non-zero reserved/output field",
+					      "unknown flag", "non-zero reserved field",
 					      "unknown usage bit", "NULL pointer with a length",
 					      "invalid enum value", "unreadable struct"};
 		char list[200] = "";
@@ -1083,8 +1088,8 @@ static void roundtrip_cipher(Thread &t, int slot, const KeyRec &k, const AlgInfo
 		finding(nullptr, "slot %d key %u %s: decryption of a fresh %u-byte encryption fails "
 			"authentication", slot, k.handle, ncrypto_alg_name(a.alg), n);
 	else if (!e && memcmp(pt, back, n))
-		finding(nullptr, "slot %d key %u %s: decrypt(encrypt(x)) != x (%u bytes)", slot,
-			k.handle, ncrypto_alg_name(a.alg), n);
+		finding(nullptr, "slot %d key %u %s (nonce policy %u): decrypt(encrypt(x)) != x "
+			"(%u bytes)", slot, k.handle, ncrypto_alg_name(a.alg), k.nonce, n);
 }
 
 // Sign, then verify the tag just made: no EBADMSG.

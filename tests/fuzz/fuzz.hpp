@@ -46,7 +46,6 @@ enum Kind : uint8_t {
 	PTR,		// user pointer; arg = offset of its LEN field, unit = bytes per length unit
 	BYTES,		// byte array, any content
 	OUT,		// output; what the caller puts there is ignored
-	OUTZ,		// output that must be 0 on input (EINVAL otherwise)
 	ZERO,		// must be 0: reserved*, and fields an ioctl does not take
 };
 
@@ -280,6 +279,7 @@ struct Stats {
 	std::atomic<uint64_t> forks, fd_games;
 };
 extern Stats *S;	// MAP_SHARED: children count too
+extern uint32_t max_printed;	// findings printed in full
 void stats_init();
 void count(int row, int err);
 // A finding: printed (the first few) with the call, the run fails.

@@ -3,13 +3,15 @@
 // sequences (see fuzz.hpp for the pieces).
 //
 //   ncrypto-fuzz [--seed N] [--seconds S] [--calls N] [--threads T] [--contexts K]
+//                [--print N]
 //
 // Stops after S seconds (default 10) or N calls, whichever comes first. The
 // seed is printed at the start; each thread's choices follow from it, so a
 // run with --threads 1 repeats exactly, and more threads repeat their
 // choices but not their interleaving. At the end: calls per second, a table
 // of errnos per ioctl, and the module-wide live contexts, keys and sessions
-// must be back where they were (needs CAP_SYS_ADMIN to see them).
+// must be back where they were (needs CAP_SYS_ADMIN to see them). The first
+// N findings (default 20) are printed with their call.
 // Exit status: 0 without findings, 1 with, 2 when it could not run.
 #include "fuzz.hpp"
 
@@ -41,7 +43,7 @@ struct Options {
 [[noreturn]] void usage()
 {
 	fprintf(stderr, "usage: ncrypto-fuzz [--seed N] [--seconds S] [--calls N] [--threads T] "
-			"[--contexts K]\n");
+			"[--contexts K] [--print N]\n");
 	exit(2);
 }
 
@@ -64,6 +66,8 @@ Options parse(int argc, char **argv)
 			o.threads = atoi(v);
 		} else if (a == "--contexts") {
 			o.contexts = atoi(v);
+		} else if (a == "--print") {
+			max_printed = atoi(v);
 		} else {
 			usage();
 		}

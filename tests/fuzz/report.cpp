@@ -14,7 +14,7 @@
 namespace fz {
 
 Stats *S;
-constexpr uint32_t kMaxPrinted = 20;
+uint32_t max_printed = 20;
 
 void stats_init()
 {
@@ -72,7 +72,7 @@ static size_t dump_fields(char *p, size_t room, const Call &c)
 
 void finding(const Call *c, const char *fmt, ...)
 {
-	if (S->findings.fetch_add(1) >= kMaxPrinted)
+	if (S->findings.fetch_add(1) >= max_printed)
 		return;
 	char msg[3072];
 	size_t n = snprintf(msg, sizeof(msg), "FINDING (pid %d): ", (int)getpid());
@@ -125,7 +125,10 @@ void print_report(double seconds)
 		say("%s\n", line);
 	}
 	uint32_t f = S->findings.load();
-	say("findings: %u%s\n", f, f > kMaxPrinted ? " (the first 20 printed)" : "");
+	if (f > max_printed)
+		say("findings: %u (the first %u printed)\n", f, max_printed);
+	else
+		say("findings: %u\n", f);
 }
 
 } // namespace fz
