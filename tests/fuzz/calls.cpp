@@ -18,7 +18,6 @@
 #include <cstdarg>
 #include <cstdio>
 #include <sys/ioctl.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 namespace fz {
@@ -884,9 +883,7 @@ static void place(Call &c, bool plain)
 	} else if (r < 99) {	// read-only: the kernel can read it, not write back
 		size_t fit = std::min<size_t>(n, page_size);
 		c.arg = a.ro + 8 * rng.below((uint32_t)(page_size - fit) / 8 + 1);
-		mprotect(a.ro, page_size, PROT_READ | PROT_WRITE);
-		memcpy(c.arg, c.s, std::min<size_t>(n, a.ro + page_size - c.arg));
-		mprotect(a.ro, page_size, PROT_READ);
+		memcpy(a.ro_alias + (c.arg - a.ro), c.s, std::min<size_t>(n, a.ro + page_size - c.arg));
 		c.note("struct read-only");
 	} else {
 		static const uint64_t bad[] = {0, 0x1000, 0xffff888000000000ull, 0x800000000000ull};

@@ -111,6 +111,7 @@ struct Arena {
 	uint8_t *data = nullptr;
 	size_t len = 0;
 	uint8_t *ro = nullptr;	// one read-only page
+	uint8_t *ro_alias = nullptr;	// the same page, writable
 	void init(size_t bytes, Rng &rng);
 	uint8_t *guard_end() const { return data + len; }	// first faulting byte
 	bool contains(const void *p, size_t n) const;
