@@ -193,7 +193,7 @@ static const std::vector<Ioctl> &table()
 			F(ncrypto_op, reserved0, ZERO),
 			F(ncrypto_op, reserved, ZERO)}},
 		{"SESSION_INIT", ROW(SESSION_INIT, ncrypto_session_init, NCRYPTO_SIZE_SESSION_INIT_VER0),
-		 USE, 70, build_session_init, after_session_init, {
+		 USE, 100, build_session_init, after_session_init, {
 			HEAD(ncrypto_session_init, 0),
 			F(ncrypto_session_init, op, ENUM, E_OP),
 			F(ncrypto_session_init, alg, ENUM, E_ALG),
@@ -207,7 +207,7 @@ static const std::vector<Ioctl> &table()
 		 SESS | B(ENOSPC), 120, build_session_update, after_session_update, {
 			SESSION_DATA(0, F(ncrypto_session_data, tag, ZERO), ZERO)}},
 		{"SESSION_FINAL", ROW(SESSION_FINAL, ncrypto_session_data, NCRYPTO_SIZE_SESSION_DATA_VER0),
-		 SESS | B(ENOSPC) | B(EBADMSG), 70, build_session_final, after_session_final, {
+		 SESS | B(ENOSPC) | B(EBADMSG), 60, build_session_final, after_session_final, {
 			SESSION_DATA(NCRYPTO_SESSION_F_ALL, P(ncrypto_session_data, tag, tag_len), LEN)}},
 		{"SESSION_CLONE", ROW(SESSION_CLONE, ncrypto_session_clone, NCRYPTO_SIZE_SESSION_CLONE_VER0),
 		 SESS | B(EPERM), 30, build_session_clone, after_session_clone, {
@@ -216,7 +216,7 @@ static const std::vector<Ioctl> &table()
 			F(ncrypto_session_clone, new_handle, OUT),
 			F(ncrypto_session_clone, reserved, ZERO)}},
 		{"SESSION_DESTROY", ROW(SESSION_DESTROY, ncrypto_handle, NCRYPTO_SIZE_HANDLE_VER0),
-		 ANY | B(ENOENT), 40, build_session_destroy, after_session_destroy,
+		 ANY | B(ENOENT), 30, build_session_destroy, after_session_destroy,
 		 {HANDLE_ARG(SESSION)}},
 	};
 	return t;

@@ -548,6 +548,10 @@ void after_session_init(Call &c)
 static void pick_session(Call &c, unsigned racy_in_10)
 {
 	c.sess = pool_session(c);
+	if (!c.sess.handle) {	// sessions end fast: an empty pool is common
+		run_ioctl(c.t, I_SESSION_INIT, c.slot);
+		c.sess = pool_session(c);
+	}
 	uint32_t h = c.t.rng.below(10) < racy_in_10 ? busy_handle(c.t, c.slot, false) : 0;
 	if (h)
 		c.sess.handle = h;
@@ -956,10 +960,10 @@ static void keep_export_rule(Call &c)
 		c.as<struct ncrypto_key_create>().usage &= ~NCRYPTO_KEY_EXPORTABLE;
 }
 
-int run_ioctl(Thread &t, int id)
+int run_ioctl(Thread &t, int id, int slot)
 {
 	Call c(t, id);
-	aim(c, t.only_slot >= 0 ? t.only_slot : pick_slot(t.rng));
+	aim(c, slot >= 0 ? slot : pick_slot(t.rng));
 	c.io->build(c);
 	if (t.rng.below(100) < 30)
 		mutate(c);

@@ -192,7 +192,6 @@ struct Thread {
 	Arena arena;		// this thread's buffers (round trips check their content)
 	Arena args;		// where argument structs are put (fenced like data)
 	bool child = false;	// in a fork()ed child: no more forks
-	int only_slot = -1;	// >= 0: every call goes to that slot
 	Thread(int i, uint64_t seed) : id(i), rng(seed) {}
 	Busy &busy() { return W.busy[id]; }
 };
@@ -261,8 +260,9 @@ enum Fail : uint32_t {
 	F_USAGE_BITS = 32, F_NULL_LEN = 64, F_ENUM = 128, F_ARG = 256,
 };
 
-// Build (plausibly, then maybe mutated), run, count and check one ioctl.
-int run_ioctl(Thread &t, int id);
+// Build (plausibly, then maybe mutated), run, count and check one ioctl, on
+// `slot` or a random shared one.
+int run_ioctl(Thread &t, int id, int slot = -1);
 // The same without mutation, for bookkeeping calls (a displaced key's destroy).
 int destroy_handle(Thread &t, int slot, uint32_t handle, bool key);
 void act_roundtrip(Thread &t);

@@ -432,9 +432,8 @@ static void scm_child(Thread &t, int sock, int steps)
 	// A context of the child's own making, with a few keys in it.
 	int slot = pick_slot(t.rng);
 	slot_reopen(t, slot);
-	t.only_slot = slot;
 	for (int n = 1 + t.rng.below(3); n > 0; n--)
-		run_ioctl(t, I_KEY_GENERATE);
+		run_ioctl(t, I_KEY_GENERATE, slot);
 	ScmMsg back;
 	memset(&back, 0, sizeof(back));
 	back.nfds = 1;
