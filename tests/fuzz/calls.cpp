@@ -184,7 +184,7 @@ static uint32_t plausible_usage(Rng &rng, uint32_t type, int slot)
 		     ? NCRYPTO_KEY_SIGN | NCRYPTO_KEY_VERIFY
 		     : NCRYPTO_KEY_ENCRYPT | NCRYPTO_KEY_DECRYPT;
 	if (rng.below(4) == 0)
-		u &= ~(u & -u) << rng.below(2);	// drop one of the two
+		u &= ~((u & -u) << rng.below(2));	// drop one of the two
 	if (rng.below(6) == 0)
 		u |= rng.below(NCRYPTO_KEY_USAGE_ALL + 1) & ~NCRYPTO_KEY_EXPORTABLE;
 	if (!World::no_export(slot) && rng.below(3) == 0)
@@ -357,7 +357,8 @@ void build_key_restrict(Call &c)
 {
 	c.key = pool_key(c);
 	auto &ki = c.as<struct ncrypto_key_info>();
-	ki.handle = c.t.rng.below(3) ? c.key.handle : victim(c, true);
+	uint32_t busy = c.t.rng.below(3) ? 0 : busy_handle(c.t, c.slot, true);
+	ki.handle = busy ? busy : c.key.handle;	// racing another thread's use
 	// mostly a subset (allowed), sometimes a flag it never had (EPERM)
 	uint32_t u = c.key.usage & (uint32_t)c.t.rng.next();
 	if (c.t.rng.below(5) == 0)
@@ -419,12 +420,18 @@ static void build_mac_op(Call &c, ncrypto_op &o, const AlgInfo &a)
 	}
 }
 
-static void build_cipher_op(Call &c, ncrypto_op &o, const AlgInfo &a)
+// ENCRYPT or DECRYPT with an IV (an output with a kernel-made nonce).
+static void crypt_op(Call &c, ncrypto_op &o, const AlgInfo &a)
 {
 	o.op = pick_op(c, c.key, NCRYPTO_OP_ENCRYPT, NCRYPTO_KEY_ENCRYPT, NCRYPTO_OP_DECRYPT,
 		       NCRYPTO_KEY_DECRYPT);
 	o.iv_len = a.iv_len;
 	o.iv = nct::ptr(buf(c, a.iv_len));
+}
+
+static void build_cipher_op(Call &c, ncrypto_op &o, const AlgInfo &a)
+{
+	crypt_op(c, o, a);
 	o.src_len = pick_data_len(c.t.rng, a.alg == NCRYPTO_ALG_AES_CBC ? 16 : 1,
 				  a.alg == NCRYPTO_ALG_AES_XTS ? 16 : 0);
 	o.dst_len = c.cap = o.src_len + (c.t.rng.below(4) == 0 ? c.t.rng.below(32) : 0);
@@ -433,7 +440,7 @@ static void build_cipher_op(Call &c, ncrypto_op &o, const AlgInfo &a)
 
 static void build_aead_op(Call &c, ncrypto_op &o, const AlgInfo &a)
 {
-	build_cipher_op(c, o, a);
+	crypt_op(c, o, a);
 	o.src_len = pick_data_len(c.t.rng, 1);
 	o.dst_len = c.cap = o.src_len;
 	data_buffers(c, o.src_len, o.dst_len + 16, &o.src, &o.dst);

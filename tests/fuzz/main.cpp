@@ -165,6 +165,10 @@ void check_counters(const ncrypto_info &before)
 int main(int argc, char **argv)
 {
 	Options o = parse(argc, argv);
+	// The tables are built on first use: before any thread or fork() can race it.
+	for (int i = 0; i < N_IOCTLS; i++)
+		ioctl_desc(i);
+	enum_valid(E_ALG, 0);
 	printf("ncrypto-fuzz: --seed %" PRIu64 " --threads %d --contexts %d%s\n", o.seed, o.threads,
 	       o.contexts, o.calls ? "" : " (stops on time)");
 	fflush(stdout);
