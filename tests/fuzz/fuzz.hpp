@@ -276,7 +276,10 @@ struct Stats {
 	std::atomic<uint64_t> calls;
 	std::atomic<uint64_t> n[N_ROWS][32];
 	std::atomic<uint32_t> findings;
-	std::atomic<uint32_t> printed;
+	struct {	// findings by their message's format (the same in every child)
+		std::atomic<const char *> fmt;
+		std::atomic<uint32_t> n;
+	} kinds[32];
 	std::atomic<uint64_t> forks, fd_games;
 };
 extern Stats *S;	// MAP_SHARED: children count too

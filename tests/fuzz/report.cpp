@@ -70,8 +70,20 @@ static size_t dump_fields(char *p, size_t room, const Call &c)
 	return n;
 }
 
+static void count_kind(const char *fmt)
+{
+	for (auto &k : S->kinds) {
+		const char *none = nullptr;
+		if (k.fmt.compare_exchange_strong(none, fmt) || none == fmt) {
+			k.n++;
+			return;
+		}
+	}
+}
+
 void finding(const Call *c, const char *fmt, ...)
 {
+	count_kind(fmt);
 	if (S->findings.fetch_add(1) >= max_printed)
 		return;
 	char msg[3072];
@@ -129,6 +141,9 @@ void print_report(double seconds)
 		say("findings: %u (the first %u printed)\n", f, max_printed);
 	else
 		say("findings: %u\n", f);
+	for (auto &k : S->kinds)
+		if (k.n.load())
+			say("%9u x %s\n", k.n.load(), k.fmt.load());
 }
 
 } // namespace fz
