@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cstdarg>
 #include <cstdio>
+#include <fcntl.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -923,10 +924,16 @@ static void check_errno(Call &c)
 	if (c.nr_mutated)
 		why = c.err == ENOTTY ? nullptr : "an ioctl number not in the header must give ENOTTY";
 	else if (c.err == EBADF)
-		why = c.stable() ? "EBADF on an fd nobody closed" : nullptr;
+		why = "EBADF on an fd nobody closed";
 	else if (!(c.io->errs & err_bit(c.err)))
 		why = "an errno the header does not document for this ioctl";
-	if (why && !(c.err == EBADF && !c.stable()))
+	if (c.err == EBADF && !c.stable())
+		why = nullptr;	// another thread closed or replaced the fd: expected
+	if (why && c.err == EBADF)
+		finding(&c, "%s (seq %u -> %u, open %d, fd %d now %s, pid %d)", why, c.seq,
+			W.slots[c.slot].seq.load(), (int)W.slots[c.slot].open.load(), c.fd,
+			fcntl(c.fd, F_GETFD) < 0 ? "closed" : "open", (int)getpid());
+	else if (why)
 		finding(&c, "%s (%s)", why, errno_name(c.err));
 	if (c.ok() && c.must_fail) {
 		static const char *names[] = {"size < VER0", "size > page", "non-zero tail",

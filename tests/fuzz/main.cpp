@@ -169,8 +169,8 @@ int main(int argc, char **argv)
 	for (int i = 0; i < N_IOCTLS; i++)
 		ioctl_desc(i);
 	enum_valid(E_ALG, 0);
-	printf("ncrypto-fuzz: --seed %" PRIu64 " --threads %d --contexts %d%s\n", o.seed, o.threads,
-	       o.contexts, o.calls ? "" : " (stops on time)");
+	printf("ncrypto-fuzz: --seed %" PRIu64 " --threads %d --contexts %d%s (pid %d)\n", o.seed,
+	       o.threads, o.contexts, o.calls ? "" : " (stops on time)", (int)getpid());
 	fflush(stdout);
 	stats_init();
 	ncrypto_info before;
