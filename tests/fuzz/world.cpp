@@ -301,7 +301,10 @@ void act_dup(Thread &t)
 // ---- processes ---------------------------------------------------------------------------------
 
 // A fork()ed child is single-threaded: locks the parent's threads held are
-// free again, and no change of a slot is under way.
+// free again, and no change of a slot is under way. fork() copies the fd
+// table before the memory, and other threads run meanwhile: a slot the
+// child's memory says is open may have been closed in its fd table (a reopen
+// finished between the two copies), so ask the fd table.
 static void become_child(Thread &t, uint64_t seed)
 {
 	t.child = true;
@@ -311,6 +314,11 @@ static void become_child(Thread &t, uint64_t seed)
 		s.writer = false;
 		if (s.seq.load() & 1)
 			s.seq.fetch_add(1);
+		bool open = fcntl(W.fd(i), F_GETFD) >= 0;
+		if (open != s.open.load()) {
+			clear_pools(s);
+			s.open = open;
+		}
 	}
 	for (int i = 0; i < kMaxThreads; i++)
 		if (i != t.id)
