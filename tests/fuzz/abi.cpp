@@ -6,6 +6,7 @@
 #include "fuzz.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 namespace fz {
@@ -225,6 +226,32 @@ static const std::vector<Ioctl> &table()
 const Ioctl &ioctl_desc(int id)
 {
 	return table().at(id);
+}
+
+// Every byte of every struct is described by exactly one field: a field the
+// header gains and this table lacks is reported here, not silently left 0.
+bool tables_complete()
+{
+	bool ok = true;
+	for (const Ioctl &io : table()) {
+		std::vector<int> covered(io.size, 0);
+		for (const Field &f : io.fields)
+			for (size_t i = f.off; i < (size_t)f.off + f.width && i < io.size; i++)
+				covered[i]++;
+		for (size_t i = 0; i < io.size; i++) {
+			size_t j = i;
+			while (j < io.size && covered[j] == covered[i])
+				j++;
+			if (covered[i] != 1) {
+				fprintf(stderr, "ncrypto-fuzz: %s: bytes %zu..%zu of its struct are %s "
+					"(tests/fuzz/abi.cpp)\n", io.name, i, j - 1,
+					covered[i] ? "described twice" : "not described");
+				ok = false;
+			}
+			i = j - 1;
+		}
+	}
+	return ok;
 }
 
 // ---- enums ---------------------------------------------------------------------------------

@@ -81,6 +81,7 @@ struct Ioctl {
 };
 
 const Ioctl &ioctl_desc(int id);
+bool tables_complete();	// every struct byte described once (else says which)
 // The valid values of an enum (for plausible values and for "is it valid").
 const std::vector<uint32_t> &enum_values(EnumId id);
 bool enum_valid(EnumId id, uint32_t v);
