@@ -11,8 +11,11 @@
 //                straddling a guard page, misaligned, aliased)
 //  - world.cpp   the contexts (fd slots), their pools of live handles, the
 //                fd games (close, dup, reopen, fork, SCM_RIGHTS)
-//  - calls.cpp   a plausible struct per ioctl from the pools, generic
-//                mutations from the field table, the call, its checks
+//  - build.cpp   a plausible struct per ioctl from the pools, and what a
+//                call leaves behind (pools, checks of its outputs)
+//  - calls.cpp   generic mutations from the field table, the call, its
+//                errno and must-fail checks, the weighted action table
+//  - roundtrip.cpp  encrypt/decrypt, sign/verify, session/one-shot hash
 //  - report.cpp  counts shared across processes, findings, the final table
 //  - main.cpp    options, threads, the end-of-run counter check
 #ifndef NCRYPTO_TESTS_FUZZ_HPP
@@ -264,9 +267,19 @@ enum Fail : uint32_t {
 // Build (plausibly, then maybe mutated), run, count and check one ioctl, on
 // `slot` or a random shared one.
 int run_ioctl(Thread &t, int id, int slot = -1);
+// The pieces of it: point a call at a slot; place the struct, call, count,
+// check (plain: the struct where it belongs, no mutation noted).
+void aim(Call &c, int slot);
+int issue(Call &c, bool plain);
 // The same without mutation, for bookkeeping calls (a displaced key's destroy).
 int destroy_handle(Thread &t, int slot, uint32_t handle, bool key);
-void act_roundtrip(Thread &t);
+void act_roundtrip(Thread &t);	// roundtrip.cpp
+
+// Algorithms for a key (build.cpp): any of its type and length (key_type 0
+// and no key: the hashes), its bound one first; and an AEAD key's tag length.
+const AlgInfo *random_alg(Rng &rng, uint32_t key_type, const KeyRec *key, bool session);
+const AlgInfo *alg_for_key(Rng &rng, const KeyRec &k, bool session = false);
+uint32_t aead_tag_len(const KeyRec &k);
 void act_bad_number(Thread &t);
 // One random action of the weighted table.
 void step(Thread &t);

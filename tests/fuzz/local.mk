@@ -8,7 +8,9 @@ tests_fuzz_ncrypto_fuzz_SOURCES = \
 	tests/fuzz/abi.cpp \
 	tests/fuzz/memory.cpp \
 	tests/fuzz/world.cpp \
+	tests/fuzz/build.cpp \
 	tests/fuzz/calls.cpp \
+	tests/fuzz/roundtrip.cpp \
 	tests/fuzz/report.cpp \
 	tests/fuzz/main.cpp \
 	$(tests_common)

@@ -109,7 +109,8 @@ bool device_info(ncrypto_info &info, std::vector<ncrypto_alg_info> *algs)
 		return false;
 	}
 	if (algs)
-		*algs = std::vector<ncrypto_alg_info>(a.begin(), a.begin() + std::min<size_t>(info.n_algs, a.size()));
+		*algs = std::vector<ncrypto_alg_info>(
+			a.begin(), a.begin() + std::min<size_t>(info.n_algs, a.size()));
 	return true;
 }
 
