@@ -1110,7 +1110,17 @@ struct Stalled {
 		c.dst = (uintptr_t)base;
 		c.src = (uintptr_t)src;
 		c.len = len;
-		int r = ioctl(uffd, UFFDIO_COPY, &c);
+		int r;
+		// EAGAIN: the address space changed under the copy, which may
+		// have done part of it (c.copy bytes): go on from there
+		while ((r = ioctl(uffd, UFFDIO_COPY, &c)) != 0 && errno == EAGAIN) {
+			if (c.copy > 0) {
+				c.dst += c.copy;
+				c.src += c.copy;
+				c.len -= c.copy;
+			}
+			c.copy = 0;
+		}
 		if (r != 0 && errno != EEXIST)
 			ck_abort_msg("UFFDIO_COPY: %s", strerror(errno));
 	}
@@ -1366,6 +1376,12 @@ CgReport cg_child(const std::string &cg, int n, long long limit_slack)
 	std::vector<std::thread> th;
 	for (int i = 0; i < n; i++)
 		th.emplace_back([&, i] {
+			// Whatever a thread allocates on first use (a malloc
+			// arena, the call path's lazy state) is allocated now,
+			// before the baseline: near memory.max a charge of the
+			// test's own would bring the memcg OOM killer.
+			free(malloc(64));
+			(void)big.decrypt(-1, k, stall.base);
 			while (go.load() <= i)
 				usleep(100);
 			res[i] = big.decrypt(fd, k, stall.base);
