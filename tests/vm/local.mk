@@ -1,11 +1,15 @@
 # Guest tests: tests/vm/guest-suite inside QEMU guests booting the Debian 6.1
-# and 6.12 kernels, each without and with fips=1, and a self-test of the
-# harness (it must catch a kernel warning, a leak, a hang). They run after the host
-# tests (the guest logs depend on the host logs) and need root, qemu and the
-# kernel packages that tools/install-deps installs.
+# and 6.12 kernels, each without and with fips=1, and the debug kernel that
+# tests/vm/debug-kernel builds (KASAN, KFENCE, kmemleak, lockdep, UBSAN), and
+# a self-test of the harness (it must catch a kernel warning, a leak, a hang,
+# and on the debug kernel a use-after-free, an out-of-bounds index and a
+# kmemleak report). They run after the host tests (the guest logs depend on
+# the host logs) and need root, qemu and the packages that
+# tools/install-deps installs.
 
 tests_vm_guest_tests = \
 	tests/vm/harness.test \
+	tests/vm/guest-debug.test \
 	tests/vm/guest-6.1.test \
 	tests/vm/guest-6.1-fips.test \
 	tests/vm/guest-6.12.test \
@@ -20,7 +24,10 @@ tests_vm_scripts = \
 	tests/vm/guest-job \
 	tests/vm/guest-suite \
 	tests/vm/guest-test \
-	tests/vm/kernel-version
+	tests/vm/guest-lib.sh \
+	tests/vm/kernel-version \
+	tests/vm/debug-kernel \
+	tests/vm/debug-kernel.config
 EXTRA_DIST += $(tests_vm_guest_tests) $(tests_vm_scripts)
 
 # Host tests first: a broken library shows up in seconds, not after a boot.
@@ -34,4 +41,5 @@ clean-local: clean-local-tests-vm
 clean-local-tests-vm:
 	-rm -rf tests/vm/cache tests/vm/results
 	-rm -rf kernel/[0-9]*-amd64 kernel/.[0-9]*-amd64.lock
+	-rm -rf kernel/[0-9]*-ncrypto-debug kernel/.[0-9]*-ncrypto-debug.lock
 .PHONY: clean-local-tests-vm
