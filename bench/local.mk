@@ -21,3 +21,19 @@ bench_ncrypto_bench_LDADD = libncrypto/libncrypto-abi.la libncrypto/libncrypto.l
 # A real binary, no libtool wrapper script: it runs as it is in a guest.
 bench_ncrypto_bench_LDFLAGS = -no-install
 endif
+
+# ncrypto-pk-bench: kernel/pk/ built for user space against OpenSSL,
+# natively on the host (no guest).
+if BUILD_BENCH
+noinst_PROGRAMS += bench/ncrypto-pk-bench
+bench_ncrypto_pk_bench_SOURCES = \
+	bench/pk_bench.hpp \
+	bench/pk_main.cpp \
+	bench/pk_rsa.cpp \
+	bench/pk_ec.cpp \
+	bench/pk_ed25519.cpp
+bench_ncrypto_pk_bench_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/kernel/pk \
+	-I$(top_srcdir)/tests/pk $(LIBCRYPTO_CFLAGS)
+bench_ncrypto_pk_bench_LDADD = tests/pk/libncrpk.la $(LIBCRYPTO_LIBS) $(NETTLE_LIBS)
+bench_ncrypto_pk_bench_LDFLAGS = -no-install
+endif
