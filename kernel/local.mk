@@ -16,6 +16,11 @@ kernel_sources = \
 	kernel/ncr_hash.c \
 	kernel/ncr_key.c kernel/ncr_key.h \
 	kernel/ncr_key_tfm.c \
+	kernel/ncr_keyparts.c kernel/ncr_keyparts.h \
+	kernel/ncr_kpp.c kernel/ncr_kpp.h \
+	kernel/ncr_pkey.c kernel/ncr_pkey.h \
+	kernel/ncr_pkey_x25519.c \
+	kernel/ncr_pk_env.c \
 	kernel/ncr_keytype.c kernel/ncr_keytype.h \
 	kernel/ncr_mac.c \
 	kernel/ncr_main.c \

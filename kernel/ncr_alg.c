@@ -93,6 +93,13 @@ struct ncr_alg ncr_algs[] = {
 	  .block_len = 1, .out_len = 16, .tag_lens = BIT(16),
 	  .default_tag_len = 16, .zero_copy = true },
 
+	/* Key agreement: the module's own code or lib/crypto, no transform;
+	 * the peer's public key is bytes, the result a new key. */
+	{ .id = NCRYPTO_ALG_X25519, .alg_class = NCRYPTO_CLASS_KEY_AGREEMENT,
+	  .name = "x25519", .stat_name = "ops_x25519",
+	  .key_type = NCRYPTO_KEY_TYPE_X25519_PRIVATE, .min_key_len = 32,
+	  .max_key_len = 32, .key_len_step = 1, .out_len = 32 },
+
 	{ .id = NCRYPTO_ALG_NULL_CIPHER, .alg_class = NCRYPTO_CLASS_CIPHER,
 	  NCR_NAMES(null_cipher, "ecb(cipher_null)"),
 	  .key_type = NCRYPTO_KEY_TYPE_GENERIC_SECRET, .min_key_len = 1,
@@ -118,6 +125,8 @@ static const struct ncr_class *ncr_alg_class(u32 alg_class)
 		return &ncr_cipher_class;
 	case NCRYPTO_CLASS_AEAD:
 		return &ncr_aead_class;
+	case NCRYPTO_CLASS_KEY_AGREEMENT:
+		return &ncr_kpp_class;
 	default:
 		return NULL;
 	}
@@ -159,9 +168,14 @@ int ncr_alg_init(void)
 			goto fail;
 		ncr_alg_by_id[alg->id] = alg;
 		alg->index = i;
-		if (alg->key_type)
+		if (alg->key_type && !alg->key_types)
+			alg->key_types = BIT(alg->key_type);
+		/* classes without transforms (public key) need no slot */
+		if (alg->key_type && alg->cls->tfm_new)
 			alg->slot = ncr_alg_type_slots[alg->key_type]++;
-		alg->available = crypto_has_alg(alg->kname, 0, 0);
+		alg->available = alg->kname ?
+				 crypto_has_alg(alg->kname, 0, 0) :
+				 alg->cls->available(alg);
 	}
 	return 0;
 

@@ -18,7 +18,10 @@ struct ncr_class;
 struct ncr_alg {
 	u32 id;			/* enum ncrypto_alg */
 	u32 alg_class;		/* enum ncrypto_alg_class */
-	u32 key_type;		/* enum ncrypto_key_type, 0 = unkeyed */
+	u32 key_type;		/* enum ncrypto_key_type, 0 = unkeyed; public-
+				 * key algorithms: the private key's type */
+	u32 key_types;		/* BIT() of every type it takes; 0 at build
+				 * time = BIT(key_type) */
 	u32 min_key_len;
 	u32 max_key_len;
 	u32 key_len_step;	/* valid lengths: min, min+step, ..., max */
@@ -72,6 +75,11 @@ unsigned int ncr_alg_key_slots(u32 key_type);
 bool ncr_alg_fips_mode(void);
 int ncr_alg_usable(const struct ncr_alg *alg);
 bool ncr_alg_key_len_ok(const struct ncr_alg *alg, u32 len);
+
+static inline bool ncr_alg_takes_key(const struct ncr_alg *alg, u32 type)
+{
+	return type < 32 && alg->key_types & BIT(type);
+}
 bool ncr_alg_tag_len_ok(const struct ncr_alg *alg, u32 tag_len);
 
 struct crypto_shash *ncr_alg_hash_tfm(struct ncr_alg *alg);

@@ -38,7 +38,12 @@ struct ncr_class {
 	u32 id;			/* enum ncrypto_alg_class */
 	u32 ops;		/* BIT(NCRYPTO_OP_*) of what the class does */
 
-	/* The key's transform for alg (ERR_PTR on failure), and its end. */
+	/* Classes whose algorithms have no crypto API name (kname NULL): is
+	 * the algorithm there (its code is ours, or a lib/crypto call)? */
+	bool (*available)(const struct ncr_alg *alg);
+
+	/* The key's transform for alg (ERR_PTR on failure), and its end.
+	 * NULL: the class works on the key's material directly. */
 	void *(*tfm_new)(const struct ncr_alg *alg, const struct ncr_key *key);
 	void (*tfm_free)(void *tfm);
 
@@ -61,6 +66,7 @@ extern const struct ncr_class ncr_hash_class;
 extern const struct ncr_class ncr_mac_class;
 extern const struct ncr_class ncr_cipher_class;
 extern const struct ncr_class ncr_aead_class;
+extern const struct ncr_class ncr_kpp_class;
 
 /* The usage flag an op needs of its key (0: none, e.g. DIGEST). */
 u32 ncr_op_usage(u32 op);

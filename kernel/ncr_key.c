@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Key objects. The material never leaves the kernel except through
- * KEY_EXPORT of an EXPORTABLE key, is never logged, and is wiped when the
+ * KEY_EXPORT of an EXPORTABLE key (private keys: only their public part),
+ * is never logged, and is wiped when the
  * last reference goes (kfree_sensitive; transforms wipe their own key
  * schedules when freed). What a key of each type is and how it is made is
  * the key-type table's (ncr_keytype.c); its transforms are cached by
@@ -21,6 +22,7 @@
 #include "ncr_class.h"
 #include "ncr_ctx.h"
 #include "ncr_key.h"
+#include "ncr_keyparts.h"
 #include "ncr_keytype.h"
 #include "ncr_stats.h"
 #include "ncr_uapi.h"
@@ -103,7 +105,7 @@ static int ncr_key_fips(const struct ncr_key *key, const struct ncr_alg *alg)
  * takes (EINVAL), allowed by FIPS (EACCES). */
 static int ncr_key_check(const struct ncr_key *key, const struct ncr_alg *alg)
 {
-	if ((key->alg && key->alg != alg) || key->type != alg->key_type ||
+	if ((key->alg && key->alg != alg) || !ncr_alg_takes_key(alg, key->type) ||
 	    !ncr_alg_key_len_ok(alg, key->len))
 		return -EINVAL;
 	return ncr_key_fips(key, alg);
@@ -160,16 +162,22 @@ static int ncr_key_check_create(const struct ncrypto_key_create *kc,
 	const struct ncr_alg *alg = NULL;
 	int err;
 
-	if (kc->flags || kc->usage & ~NCRYPTO_KEY_USAGE_ALL ||
-	    !ncr_uapi_zero(kc->reserved, sizeof(kc->reserved)))
+	if (kc->flags || kc->reserved0 || kc->reserved)
 		return -EINVAL;
-	if (!kt || !ncr_keytype_len_ok(kt, kc->key_len))
+	if (!kt || !ncr_keytype_len_ok(kt, kc->key_len) ||
+	    kc->usage & ~kt->usage)
+		return -EINVAL;
+	/* a private key never leaves: it cannot promise otherwise */
+	if (kt->pk_private && kc->usage & NCRYPTO_KEY_EXPORTABLE)
 		return -EINVAL;
 	if (!import && kc->data)
 		return -EINVAL;
+	/* key parts for public-key types only, and only when importing */
+	if (kc->data_len && (!import || !kt->pk))
+		return -EINVAL;
 	if (kc->alg) {
 		alg = ncr_alg_find(kc->alg);
-		if (!alg || alg->key_type != kc->type ||
+		if (!alg || !ncr_alg_takes_key(alg, kc->type) ||
 		    !ncr_alg_key_len_ok(alg, kc->key_len))
 			return -EINVAL;
 	}
@@ -189,16 +197,18 @@ static struct ncr_key *ncr_key_alloc(struct ncr_ctx *ctx,
 {
 	unsigned int n_slots = alg ? 1 : ncr_alg_key_slots(kt->id);
 	size_t size = ncr_key_obj_size(n_slots);
+	u32 mlen = ncr_keytype_material_len(kt, len);
 	struct ncr_key *key;
 	int err;
 
-	err = ncr_ctx_charge(ctx, 1, 0, size + len);
+	err = ncr_ctx_charge(ctx, 1, 0, size + mlen);
 	if (err)
 		return ERR_PTR(err);
 	key = kzalloc(size, NCR_GFP);
 	if (!key)
 		goto fail_charge;
-	key->material = kmalloc(len, NCR_GFP);
+	/* zeroed: a public-key struct may be filled only in part */
+	key->material = kzalloc(mlen, NCR_GFP);
 	if (!key->material)
 		goto fail_key;
 	kref_init(&key->ref);
@@ -208,7 +218,7 @@ static struct ncr_key *ncr_key_alloc(struct ncr_ctx *ctx,
 	key->len = len;
 	key->alg = alg;
 	key->n_slots = n_slots;
-	key->charged = size + len;
+	key->charged = size + mlen;
 	ncr_ctx_get(ctx);
 	key->ctx = ctx;
 	atomic64_inc(&ncr_stats.keys);
@@ -217,22 +227,25 @@ static struct ncr_key *ncr_key_alloc(struct ncr_ctx *ctx,
 fail_key:
 	kfree(key);
 fail_charge:
-	ncr_ctx_uncharge(ctx, 1, 0, size + len);
+	ncr_ctx_uncharge(ctx, 1, 0, size + mlen);
 	return ERR_PTR(-ENOMEM);
 }
 
-/* Publish key under a new handle and tell user space; on failure it is gone. */
-static int ncr_key_publish(struct ncr_ctx *ctx, struct ncr_key *key,
-			   void __user *uarg, struct ncrypto_key_create *kc,
-			   u32 usize)
+/*
+ * Publish key under a new handle, written to *handle inside karg (ksize
+ * bytes, the caller's struct), and tell user space; on failure it is gone.
+ */
+int ncr_key_publish(struct ncr_ctx *ctx, struct ncr_key *key,
+		    void __user *uarg, void *karg, size_t ksize, u32 usize,
+		    u32 *handle)
 {
-	int err = ncr_ctx_add_key(ctx, key, &kc->handle);
+	int err = ncr_ctx_add_key(ctx, key, handle);
 
 	if (err) {
 		ncr_key_put(key);
 		return err;
 	}
-	err = ncr_uapi_copy_out(uarg, kc, sizeof(*kc), usize);
+	err = ncr_uapi_copy_out(uarg, karg, ksize, usize);
 	if (err) {
 		/*
 		 * Nobody learnt the handle: take the key back. The table held
@@ -240,9 +253,68 @@ static int ncr_key_publish(struct ncr_ctx *ctx, struct ncr_key *key,
 		 * thread that guessed the handle and destroyed it first has
 		 * already dropped it (remove then finds nothing).
 		 */
-		ncr_key_put(ncr_ctx_remove_key(ctx, kc->handle));
+		ncr_key_put(ncr_ctx_remove_key(ctx, *handle));
 	}
 	return err;
+}
+
+/* The material of a new key: made, or read from the caller. */
+static int ncr_key_fill(struct ncr_key *key, bool import,
+			const void __user *data, u32 data_len)
+{
+	const struct ncr_keytype *kt = key->kt;
+	struct ncr_key_parts parts;
+	int err;
+
+	if (!import)
+		return kt->generate(key);
+	if (!kt->pk)
+		return kt->import(key, data);
+	err = ncr_key_parts_read(&parts, data, data_len);
+	if (err)
+		return err;
+	err = kt->import_parts(key, &parts);
+	ncr_key_parts_put(&parts);
+	return err;
+}
+
+/*
+ * A new secret key holding len bytes of material (key agreement, later
+ * derivation): usage and binding as the caller asked. Not yet published.
+ */
+struct ncr_key *ncr_key_new_secret(struct ncr_ctx *ctx, u32 type, u32 usage,
+				   u32 alg_id, u32 tag_len, const u8 *material,
+				   u32 len)
+{
+	struct ncrypto_key_create kc = {
+		.type = type, .usage = usage, .key_len = len, .alg = alg_id,
+		.tag_len = tag_len,
+	};
+	const struct ncr_keytype *kt;
+	const struct ncr_alg *alg;
+	struct ncr_key *key;
+	int err;
+
+	err = ncr_key_check_create(&kc, true, &kt, &alg);
+	if (err)
+		return ERR_PTR(err);
+	if (kt->pk)
+		return ERR_PTR(-EINVAL);
+	key = ncr_key_alloc(ctx, kt, alg, len);
+	if (IS_ERR(key))
+		return key;
+	atomic_set(&key->usage, usage);
+	key->tag_len = alg && tag_len ? tag_len :
+		       alg ? ncr_key_tag_len(key, alg) : 0;
+	memcpy(key->material, material, len);
+	if (alg) {
+		err = ncr_key_fips(key, alg);
+		if (err) {
+			ncr_key_put(key);
+			return ERR_PTR(err);
+		}
+	}
+	return key;
 }
 
 /* NCRYPTO_IOC_KEY_GENERATE and NCRYPTO_IOC_KEY_IMPORT */
@@ -263,7 +335,8 @@ long ncr_key_ioctl_create(struct ncr_ctx *ctx, void __user *uarg, bool import)
 	err = ncr_key_check_create(&kc, import, &kt, &alg);
 	if (err)
 		return err;
-	if (import && ncr_uapi_ptr(kc.data, kc.key_len, &data))
+	if (import && ncr_uapi_ptr(kc.data, kt->pk ? kc.data_len : kc.key_len,
+				   &data))
 		return -EFAULT;
 
 	key = ncr_key_alloc(ctx, kt, alg, kc.key_len);
@@ -275,7 +348,7 @@ long ncr_key_ioctl_create(struct ncr_ctx *ctx, void __user *uarg, bool import)
 	err = ncr_nonce_setup(&key->nonce, alg, &kc);
 	if (err)
 		goto fail;
-	err = import ? kt->import(key, data) : kt->generate(key);
+	err = ncr_key_fill(key, import, data, kc.data_len);
 	if (err)
 		goto fail;
 	/* a bound key is refused now rather than at every use */
@@ -284,7 +357,8 @@ long ncr_key_ioctl_create(struct ncr_ctx *ctx, void __user *uarg, bool import)
 		if (err)
 			goto fail;
 	}
-	return ncr_key_publish(ctx, key, uarg, &kc, usize);
+	return ncr_key_publish(ctx, key, uarg, &kc, sizeof(kc), usize,
+			       &kc.handle);
 
 fail:
 	ncr_key_put(key);
@@ -361,7 +435,36 @@ long ncr_key_ioctl_restrict(struct ncr_ctx *ctx, void __user *uarg)
 	return err;
 }
 
-/* NCRYPTO_IOC_KEY_EXPORT: EXPORTABLE keys only. */
+/*
+ * The public part of a public-key type's key, whatever its usage: into
+ * data (capacity *len; ENOSPC with the length needed), *len its length.
+ */
+static int ncr_key_export_public(const struct ncr_key *key, u32 flags,
+				 void __user *data, u32 *len)
+{
+	u8 *buf;
+	int n, err;
+
+	if (!key->kt->pk)
+		return -EINVAL;
+	buf = kmalloc(NCR_PUBLIC_MAX, NCR_GFP);
+	if (!buf)
+		return -ENOMEM;
+	n = key->kt->export_public(key, flags, buf);
+	if (n < 0) {
+		err = n;
+	} else if (*len < n) {
+		*len = n;
+		err = -ENOSPC;
+	} else {
+		*len = n;
+		err = copy_to_user(data, buf, n) ? -EFAULT : 0;
+	}
+	kfree(buf);
+	return err;
+}
+
+/* NCRYPTO_IOC_KEY_EXPORT: EXPORTABLE keys, or any key's public part. */
 long ncr_key_ioctl_export(struct ncr_ctx *ctx, void __user *uarg)
 {
 	struct ncrypto_key_export ke;
@@ -374,7 +477,9 @@ long ncr_key_ioctl_export(struct ncr_ctx *ctx, void __user *uarg)
 			       uarg, &usize);
 	if (err)
 		return err;
-	if (ke.flags || !ncr_uapi_zero(ke.reserved, sizeof(ke.reserved)))
+	if (ke.flags & ~NCRYPTO_EXPORT_F_ALL ||
+	    hweight32(ke.flags) > 1 ||
+	    !ncr_uapi_zero(ke.reserved, sizeof(ke.reserved)))
 		return -EINVAL;
 	err = ncr_uapi_ptr(ke.data, ke.data_len, &data);
 	if (err)
@@ -382,6 +487,18 @@ long ncr_key_ioctl_export(struct ncr_ctx *ctx, void __user *uarg)
 	key = ncr_ctx_get_key(ctx, ke.handle);
 	if (!key)
 		return -ENOENT;
+	if (ke.flags) {
+		err = ncr_key_export_public(key, ke.flags, data, &ke.data_len);
+		if ((!err || err == -ENOSPC) &&
+		    ncr_uapi_copy_out(uarg, &ke, sizeof(ke), usize))
+			err = -EFAULT;
+		goto out;
+	}
+	/* raw material: never a private key's, public keys use a flag */
+	if (key->kt->pk) {
+		err = key->kt->pk_private ? -EPERM : -EINVAL;
+		goto out;
+	}
 	if (!(atomic_read(&key->usage) & NCRYPTO_KEY_EXPORTABLE)) {
 		err = -EPERM;
 		goto out;

@@ -53,6 +53,13 @@ bool ncr_key_revoked(struct ncr_key *key, u32 usage);
 void *ncr_key_tfm(struct ncr_key *key, const struct ncr_alg *alg);
 void ncr_key_tfms_free(struct ncr_key *key);
 
+int ncr_key_publish(struct ncr_ctx *ctx, struct ncr_key *key,
+		    void __user *uarg, void *karg, size_t ksize, u32 usize,
+		    u32 *handle);
+struct ncr_key *ncr_key_new_secret(struct ncr_ctx *ctx, u32 type, u32 usage,
+				   u32 alg_id, u32 tag_len, const u8 *material,
+				   u32 len);
+
 long ncr_key_ioctl_create(struct ncr_ctx *ctx, void __user *uarg, bool import);
 long ncr_key_ioctl_info(struct ncr_ctx *ctx, void __user *uarg);
 long ncr_key_ioctl_export(struct ncr_ctx *ctx, void __user *uarg);

@@ -24,6 +24,7 @@
 #include "ncr_alg.h"
 #include "ncr_ctx.h"
 #include "ncr_key.h"
+#include "ncr_kpp.h"
 #include "ncr_op.h"
 #include "ncr_params.h"
 #include "ncr_rng.h"
@@ -155,6 +156,8 @@ static long ncr_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return ncr_key_ioctl_restrict(ctx, uarg);
 	case NCRYPTO_IOC_KEY_DESTROY:
 		return ncr_key_ioctl_destroy(ctx, uarg);
+	case NCRYPTO_IOC_KEY_DERIVE:
+		return ncr_kpp_ioctl_derive(ctx, uarg);
 	case NCRYPTO_IOC_OP:
 		return ncr_op_ioctl(ctx, uarg);
 	case NCRYPTO_IOC_SESSION_INIT:
@@ -239,5 +242,5 @@ module_init(ncr_init);
 module_exit(ncr_exit);
 
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("ncrypto: kernel-held keys for symmetric cryptography");
+MODULE_DESCRIPTION("ncrypto: cryptography with kernel-held keys");
 MODULE_AUTHOR("The ncrypto authors");

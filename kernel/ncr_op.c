@@ -78,7 +78,7 @@ static int ncr_op_tfm(struct ncr_op *o)
 	}
 	err = ncr_key_acquire(o->ctx, o->u->key, alg, ncr_op_usage(o->u->op),
 			      &o->key);
-	if (err)
+	if (err || !alg->cls->tfm_new)
 		return err;
 	o->tfm = ncr_key_tfm(o->key, alg);
 	return PTR_ERR_OR_ZERO(o->tfm);

@@ -51,6 +51,13 @@ void key_create(struct ncrypto_key_create &k, uint32_t type, uint32_t usage, con
 	k.nonce_counter = params.nonce_counter;
 }
 
+void key_import_parts(struct ncrypto_key_create &k, uint32_t type, uint32_t usage,
+		      uint32_t key_len, Buf parts, const KeyParams &params) noexcept
+{
+	key_create(k, type, usage, parts.p, key_len, params);
+	k.data_len = parts.len;
+}
+
 void key_info(struct ncrypto_key_info &k, uint32_t handle, uint32_t usage) noexcept
 {
 	start(k);
@@ -58,9 +65,10 @@ void key_info(struct ncrypto_key_info &k, uint32_t handle, uint32_t usage) noexc
 	k.usage = usage;
 }
 
-void key_export(struct ncrypto_key_export &e, uint32_t handle, Buf data) noexcept
+void key_export(struct ncrypto_key_export &e, uint32_t handle, Buf data, uint32_t flags) noexcept
 {
 	start(e);
+	e.flags = flags;
 	e.handle = handle;
 	e.data = uptr(data.p);
 	e.data_len = data.len;
@@ -82,6 +90,35 @@ void op(struct ncrypto_op &o, const Op &a) noexcept
 	o.dst_len = a.dst.len;
 	o.tag = uptr(a.tag.p);
 	o.tag_len = a.tag.len;
+	if (a.params) {
+		o.params = uptr(a.params);
+		o.params_len = sizeof(*a.params);
+	}
+}
+
+// Not an ioctl argument: no size field of its own (params_len says it).
+void pk_params(struct ncrypto_pk_params &p, uint32_t hash, uint32_t mgf1_hash, uint32_t salt_len,
+	       Buf label) noexcept
+{
+	std::memset(&p, 0, sizeof(p));
+	p.hash = hash;
+	p.mgf1_hash = mgf1_hash;
+	p.salt_len = salt_len;
+	p.label = uptr(label.p);
+	p.label_len = label.len;
+}
+
+void key_derive(struct ncrypto_key_derive &d, const Derive &a) noexcept
+{
+	start(d);
+	d.alg = a.alg;
+	d.key = a.key;
+	d.peer = uptr(a.peer.p);
+	d.peer_len = a.peer.len;
+	d.type = a.type;
+	d.usage = a.usage;
+	d.new_alg = a.new_alg;
+	d.tag_len = a.tag_len;
 }
 
 void session_init(struct ncrypto_session_init &s, uint32_t op, uint32_t alg, uint32_t key,

@@ -56,6 +56,18 @@ struct Op {
 	Buf src;
 	Buf dst;	// len: capacity
 	Buf tag;	// written by AEAD encryption, read otherwise
+	const struct ncrypto_pk_params *params = nullptr; // public-key algorithms
+};
+
+// The fields of one NCRYPTO_IOC_KEY_DERIVE (ABI 1.2).
+struct Derive {
+	uint32_t alg = NCRYPTO_ALG_NONE;
+	uint32_t key = 0;
+	Buf peer;
+	uint32_t type = NCRYPTO_KEY_TYPE_NONE;	// the new key
+	uint32_t usage = 0;
+	uint32_t new_alg = NCRYPTO_ALG_NONE;
+	uint32_t tag_len = 0;
 };
 
 // NCRYPTO_IOC_INFO: algs may be NULL with n_algs 0 (counts only).
@@ -63,10 +75,20 @@ void info(struct ncrypto_info &i, struct ncrypto_alg_info *algs, uint32_t n_algs
 // NCRYPTO_IOC_KEY_GENERATE (data NULL) and NCRYPTO_IOC_KEY_IMPORT.
 void key_create(struct ncrypto_key_create &k, uint32_t type, uint32_t usage, const void *data,
 		uint32_t key_len, const KeyParams &params) noexcept;
+// NCRYPTO_IOC_KEY_IMPORT of a public-key type (ABI 1.2): parts.len bytes of
+// key parts; key_len the key's size.
+void key_import_parts(struct ncrypto_key_create &k, uint32_t type, uint32_t usage,
+		      uint32_t key_len, Buf parts, const KeyParams &params) noexcept;
 // NCRYPTO_IOC_KEY_INFO (usage 0) and NCRYPTO_IOC_KEY_RESTRICT (the new usage).
 void key_info(struct ncrypto_key_info &k, uint32_t handle, uint32_t usage) noexcept;
 // NCRYPTO_IOC_KEY_EXPORT: data.len is the capacity.
-void key_export(struct ncrypto_key_export &e, uint32_t handle, Buf data) noexcept;
+void key_export(struct ncrypto_key_export &e, uint32_t handle, Buf data,
+		uint32_t flags = 0) noexcept;
+// Public-key parameters (ABI 1.2) of an op.
+void pk_params(struct ncrypto_pk_params &p, uint32_t hash, uint32_t mgf1_hash, uint32_t salt_len,
+	       Buf label) noexcept;
+// NCRYPTO_IOC_KEY_DERIVE.
+void key_derive(struct ncrypto_key_derive &d, const Derive &a) noexcept;
 // NCRYPTO_IOC_OP.
 void op(struct ncrypto_op &o, const Op &a) noexcept;
 // NCRYPTO_IOC_SESSION_INIT.

@@ -46,6 +46,12 @@ int error_from_errno(int err) noexcept
 		return NCRYPTO_E_KEY_REVOKED;
 	case EOVERFLOW:
 		return NCRYPTO_E_NONCES_EXHAUSTED;
+	case EKEYREJECTED:
+		return NCRYPTO_E_KEY_REJECTED;
+	case ERANGE:
+		return NCRYPTO_E_OUT_OF_RANGE;
+	case EIO:
+		return NCRYPTO_E_SELF_CHECK;
 	default: // ENOTTY (not an ncrypto fd), EBADF, EINTR, ...
 		return NCRYPTO_E_SYSTEM;
 	}
@@ -102,6 +108,12 @@ const char *ncrypto_strerror(int err)
 		return "internal error in libncrypto";
 	case NCRYPTO_E_KEY_REVOKED:
 		return "the session's key was destroyed or lost the usage the session needs";
+	case NCRYPTO_E_KEY_REJECTED:
+		return "the key parts do not make a valid key";
+	case NCRYPTO_E_OUT_OF_RANGE:
+		return "a key value is out of its range";
+	case NCRYPTO_E_SELF_CHECK:
+		return "the kernel's check of its own result failed (fault?): nothing returned";
 	case NCRYPTO_E_NONCES_EXHAUSTED:
 		return "the key's kernel-made nonces are used up: make a new key";
 	default:

@@ -48,6 +48,16 @@ struct ncrypto_key_params_st {
 	ncrypto_impl::abi::KeyParams p;
 };
 
+// Public-key operation parameters (0.3); the label is the library's copy.
+struct ncrypto_pk_params_st {
+	static constexpr uint32_t MAGIC = 0x4E43504Bu; // "NCPK"
+	uint32_t magic = MAGIC;
+	uint32_t hash = 0;
+	uint32_t mgf1_hash = 0;
+	uint32_t salt_len = 0;
+	std::vector<uint8_t> label;
+};
+
 struct ncrypto_session_st {
 	static constexpr uint32_t MAGIC = 0x4E435345u; // "NCSE"
 	uint32_t magic = MAGIC;

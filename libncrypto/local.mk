@@ -27,7 +27,8 @@ libncrypto_libncrypto_la_SOURCES = \
 	libncrypto/key_params.cpp \
 	libncrypto/oneshot.cpp \
 	libncrypto/cbc_pkcs7.cpp \
-	libncrypto/session.cpp
+	libncrypto/session.cpp \
+	libncrypto/pkey.cpp
 # Hidden by default: only the NCRYPTO_API functions are visible, and the
 # version script keeps anything else (C++ runtime bits) local.
 libncrypto_libncrypto_la_CXXFLAGS = $(AM_CXXFLAGS) -fvisibility=hidden \
@@ -36,7 +37,7 @@ libncrypto_libncrypto_la_CXXFLAGS = $(AM_CXXFLAGS) -fvisibility=hidden \
 # libncrypto.map): a release that adds functions bumps CURRENT and AGE, one
 # that removes or changes any bumps CURRENT and resets AGE (1:0:0 removed
 # ncrypto_get_info), one that changes only code bumps REVISION.
-libncrypto_libncrypto_la_LDFLAGS = -version-info 1:0:0 -no-undefined \
+libncrypto_libncrypto_la_LDFLAGS = -version-info 2:0:1 -no-undefined \
 	-Wl,--version-script=$(srcdir)/libncrypto/libncrypto.map
 libncrypto_libncrypto_la_LIBADD = libncrypto/libncrypto-abi.la
 EXTRA_libncrypto_libncrypto_la_DEPENDENCIES = $(srcdir)/libncrypto/libncrypto.map

@@ -37,6 +37,14 @@ constexpr AlgName alg_names[] = {
 	{NCRYPTO_ALG_AES_GCM, "aes-gcm", 0},
 	{NCRYPTO_ALG_CHACHA20_POLY1305, "chacha20-poly1305", 0},
 	{NCRYPTO_ALG_NULL_CIPHER, "null", 0},
+	{NCRYPTO_ALG_RSA_PKCS1, "rsa-pkcs1", 0},
+	{NCRYPTO_ALG_RSA_PSS, "rsa-pss", 0},
+	{NCRYPTO_ALG_ECDSA, "ecdsa", 0},
+	{NCRYPTO_ALG_ED25519, "ed25519", 0},
+	{NCRYPTO_ALG_RSA_OAEP, "rsa-oaep", 0},
+	{NCRYPTO_ALG_RSA_PKCS1_ENC, "rsa-pkcs1-enc", 0},
+	{NCRYPTO_ALG_ECDH, "ecdh", 0},
+	{NCRYPTO_ALG_X25519, "x25519", 0},
 };
 
 struct KeyTypeName {
@@ -48,6 +56,15 @@ constexpr KeyTypeName key_type_names[] = {
 	{NCRYPTO_KEY_TYPE_GENERIC_SECRET, "secret"},
 	{NCRYPTO_KEY_TYPE_AES, "aes"},
 	{NCRYPTO_KEY_TYPE_CHACHA20, "chacha20"},
+	{NCRYPTO_KEY_TYPE_RSA_PRIVATE, "rsa"},
+	{NCRYPTO_KEY_TYPE_RSA_PUBLIC, "rsa-public"},
+	{NCRYPTO_KEY_TYPE_EC_P256_PRIVATE, "p256"},
+	{NCRYPTO_KEY_TYPE_EC_P256_PUBLIC, "p256-public"},
+	{NCRYPTO_KEY_TYPE_EC_P384_PRIVATE, "p384"},
+	{NCRYPTO_KEY_TYPE_EC_P384_PUBLIC, "p384-public"},
+	{NCRYPTO_KEY_TYPE_ED25519_PRIVATE, "ed25519"},
+	{NCRYPTO_KEY_TYPE_ED25519_PUBLIC, "ed25519-public"},
+	{NCRYPTO_KEY_TYPE_X25519_PRIVATE, "x25519"},
 };
 
 const AlgName *find_alg(uint32_t alg) noexcept

@@ -521,6 +521,9 @@ const char *err_name(int err)
 	E(NCRYPTO_E_INTERNAL);
 	E(NCRYPTO_E_KEY_REVOKED);
 	E(NCRYPTO_E_NONCES_EXHAUSTED);
+	E(NCRYPTO_E_KEY_REJECTED);
+	E(NCRYPTO_E_OUT_OF_RANGE);
+	E(NCRYPTO_E_SELF_CHECK);
 #undef E
 	}
 	return "(unknown ncrypto error)";

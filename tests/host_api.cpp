@@ -71,7 +71,7 @@ END_TEST
 
 START_TEST(test_alg_unknown)
 {
-	const uint32_t unknown[] = {NCRYPTO_ALG_NONE, 9, 15, 24, 35, 50, 62, 64, 127,
+	const uint32_t unknown[] = {NCRYPTO_ALG_NONE, 9, 15, 24, 35, 50, 62, 68, 90, 127,
 				    __NCRYPTO_ALG_MAX, 0xffffffffu};
 	for (uint32_t a : unknown) {
 		ck_assert_msg(ncrypto_alg_name(a) == nullptr, "alg %u has a name", a);
@@ -97,6 +97,12 @@ START_TEST(test_key_type_names)
 		{NCRYPTO_KEY_TYPE_GENERIC_SECRET, "secret"},
 		{NCRYPTO_KEY_TYPE_AES, "aes"},
 		{NCRYPTO_KEY_TYPE_CHACHA20, "chacha20"},
+		{NCRYPTO_KEY_TYPE_RSA_PRIVATE, "rsa"},
+		{NCRYPTO_KEY_TYPE_RSA_PUBLIC, "rsa-public"},
+		{NCRYPTO_KEY_TYPE_EC_P256_PRIVATE, "p256"},
+		{NCRYPTO_KEY_TYPE_EC_P384_PUBLIC, "p384-public"},
+		{NCRYPTO_KEY_TYPE_ED25519_PRIVATE, "ed25519"},
+		{NCRYPTO_KEY_TYPE_X25519_PRIVATE, "x25519"},
 	};
 	for (auto &t : types) {
 		const char *name = ncrypto_key_type_name(t.type);
@@ -108,9 +114,10 @@ START_TEST(test_key_type_names)
 	}
 	ck_assert_ptr_null(ncrypto_key_type_name(NCRYPTO_KEY_TYPE_NONE));
 	ck_assert_ptr_null(ncrypto_key_type_name(__NCRYPTO_KEY_TYPE_MAX));
-	ck_assert_ptr_null(ncrypto_key_type_name(16));
+	ck_assert_ptr_null(ncrypto_key_type_name(15));
+	ck_assert_ptr_null(ncrypto_key_type_name(25));
 	uint32_t type;
-	ck_assert_int_ne(ncrypto_key_type_from_name("rsa", &type), NCRYPTO_OK);
+	ck_assert_int_ne(ncrypto_key_type_from_name("rsa-private", &type), NCRYPTO_OK);
 	ck_assert_int_ne(ncrypto_key_type_from_name(nullptr, &type), NCRYPTO_OK);
 	ck_assert_int_ne(ncrypto_key_type_from_name("aes", nullptr), NCRYPTO_OK);
 }

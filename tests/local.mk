@@ -10,7 +10,8 @@ tests_guest_programs = \
 	tests/guest_concurrency \
 	tests/guest_api \
 	tests/guest_capability \
-	tests/guest_keyparams
+	tests/guest_keyparams \
+	tests/guest_pkey
 tests_host_programs = \
 	tests/host_api \
 	tests/host_c99
@@ -65,6 +66,11 @@ tests_guest_keyparams_CPPFLAGS = $(tests_cppflags)
 tests_guest_keyparams_LDADD = $(tests_ldadd)
 tests_guest_keyparams_LDFLAGS = $(tests_ldflags)
 
+tests_guest_pkey_SOURCES = tests/guest_pkey.cpp $(tests_common)
+tests_guest_pkey_CPPFLAGS = $(tests_cppflags) $(LIBCRYPTO_CFLAGS)
+tests_guest_pkey_LDADD = $(tests_ldadd) $(LIBCRYPTO_LIBS)
+tests_guest_pkey_LDFLAGS = $(tests_ldflags)
+
 tests_host_api_SOURCES = tests/host_api.cpp $(tests_common)
 tests_host_api_CPPFLAGS = $(tests_cppflags)
 tests_host_api_LDADD = $(tests_ldadd)
@@ -91,5 +97,6 @@ tests_wycheproof_files = \
 	tests/wycheproof/hmac_sha512_test.json \
 	tests/wycheproof/hmac_sha3_256_test.json \
 	tests/wycheproof/hmac_sha3_384_test.json \
-	tests/wycheproof/hmac_sha3_512_test.json
+	tests/wycheproof/hmac_sha3_512_test.json \
+	tests/wycheproof/x25519_test.json
 EXTRA_DIST += $(tests_wycheproof_files)

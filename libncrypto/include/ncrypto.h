@@ -70,7 +70,7 @@ extern "C" {
 /* The version of this header; ncrypto_version_numbers() tells the
  * library's. */
 #define NCRYPTO_VERSION_MAJOR 0
-#define NCRYPTO_VERSION_MINOR 2
+#define NCRYPTO_VERSION_MINOR 3
 #define NCRYPTO_VERSION_PATCH 0
 
 /* Error codes (negative). Never renumbered; new ones are appended. */
@@ -96,6 +96,10 @@ enum ncrypto_error {
 	/* since 0.2 */
 	NCRYPTO_E_KEY_REVOKED = -18,	/* session's key destroyed or restricted (EKEYREVOKED) */
 	NCRYPTO_E_NONCES_EXHAUSTED = -19, /* key's kernel-made nonces used up (EOVERFLOW) */
+	/* since 0.3 */
+	NCRYPTO_E_KEY_REJECTED = -20,	/* key parts do not make a valid key (EKEYREJECTED) */
+	NCRYPTO_E_OUT_OF_RANGE = -21,	/* a key value out of its range (ERANGE) */
+	NCRYPTO_E_SELF_CHECK = -22,	/* the kernel's check of its own result failed (EIO) */
 };
 
 /* Opaque handles. */
@@ -104,6 +108,7 @@ typedef struct ncrypto_key_st *ncrypto_key_t;
 typedef struct ncrypto_session_st *ncrypto_session_t;
 typedef struct ncrypto_info_st *ncrypto_info_t;		/* since 0.2 */
 typedef struct ncrypto_key_params_st *ncrypto_key_params_t;	/* since 0.2 */
+typedef struct ncrypto_pk_params_st *ncrypto_pk_params_t;	/* since 0.3 */
 
 /* ------------------------------------------------------------------------
  * Errors, versions, names
@@ -416,6 +421,118 @@ NCRYPTO_API int ncrypto_key_import_ex(ncrypto_ctx_t ctx, uint32_t type,
  * Errors: NCRYPTO_E_BAD_HANDLE (key or params), NCRYPTO_E_NO_SUCH_OBJECT */
 NCRYPTO_API int ncrypto_key_get_params(ncrypto_key_t key,
 				       ncrypto_key_params_t params);
+
+/* ------------------------------------------------------------------------
+ * Public-key cryptography (ABI 1.2, all since 0.3): private keys made in
+ * the kernel or imported from their components, never read back; their
+ * public part always. See <linux/ncrypto.h>, "Public-key cryptography", for
+ * key types, sizes and algorithms. Every function may also return
+ * NCRYPTO_E_UNSUPPORTED when the module is older than ABI 1.2.
+ */
+
+/* One component of a key: id is NCRYPTO_PART_* (<linux/ncrypto.h>, "Key
+ * parts"), data a big-endian integer or the encoding the part names. This
+ * struct's layout is fixed for ever. */
+struct ncrypto_key_component {
+	uint32_t id;
+	const uint8_t *data;
+	size_t len;
+};
+
+/* A private or public key from its parts (the kernel checks that they
+ * make a key: RSA n = p * q and the CRT values, EC points on the curve,
+ * and a pairwise test). key_len is the key's size: RSA modulus bytes, 32
+ * or 48 for P-256/P-384, 32 for Ed25519 and X25519. Wipe your copies.
+ * Errors: as ncrypto_key_import_ex, and
+ *   NCRYPTO_E_INVALID_ARG   a missing, repeated or unknown part, a wrong
+ *                           length, usage flags the type does not take,
+ *                           EXPORTABLE for a private key
+ *   NCRYPTO_E_OUT_OF_RANGE  a value out of range (scalar 0 or >= n...)
+ *   NCRYPTO_E_KEY_REJECTED  parts that do not make a key
+ *   NCRYPTO_E_TOO_BIG       more than NCRYPTO_MAX_KEY_PARTS_LEN bytes */
+NCRYPTO_API int ncrypto_key_import_parts(ncrypto_ctx_t ctx, uint32_t type,
+					 size_t key_len,
+					 const struct ncrypto_key_component *parts,
+					 size_t n_parts, uint32_t usage,
+					 ncrypto_key_params_t params,
+					 ncrypto_key_t *key);
+
+/* Formats of ncrypto_key_public. */
+#define NCRYPTO_PUBLIC_RAW	1u	/* RSA: parts N, E; EC: 04||X||Y;
+					 * Ed25519/X25519: 32 bytes */
+#define NCRYPTO_PUBLIC_SPKI	2u	/* DER SubjectPublicKeyInfo */
+
+/* The public part of a public-key type's key, private or public, whatever
+ * its usage flags.
+ * Errors: NCRYPTO_E_BAD_HANDLE, NCRYPTO_E_NO_SUCH_OBJECT,
+ *   NCRYPTO_E_INVALID_ARG       a secret key, an unknown format, out_len
+ *                               NULL, out NULL with a capacity
+ *   NCRYPTO_E_BUFFER_TOO_SMALL  *out_len holds the length needed */
+NCRYPTO_API int ncrypto_key_public(ncrypto_key_t key, uint32_t format,
+				   uint8_t *out, size_t *out_len);
+
+/* Parameters of signatures and public-key encryption: the hash of a
+ * signature's input (RSA PKCS#1: the DigestInfo's; 0 = the input is the
+ * DigestInfo), MGF1's hash, the PSS salt length, the OAEP label (copied).
+ * A new set has every field 0 (the algorithm's defaults).
+ * Errors: NCRYPTO_E_INVALID_ARG (params NULL; label NULL with a length,
+ * over 4096 bytes), NCRYPTO_E_NO_MEMORY, NCRYPTO_E_BAD_HANDLE */
+NCRYPTO_API int ncrypto_pk_params_new(ncrypto_pk_params_t *params);
+NCRYPTO_API int ncrypto_pk_params_free(ncrypto_pk_params_t params);
+NCRYPTO_API int ncrypto_pk_params_set_hash(ncrypto_pk_params_t params,
+					   uint32_t hash_alg);
+NCRYPTO_API int ncrypto_pk_params_set_mgf1_hash(ncrypto_pk_params_t params,
+						uint32_t hash_alg);
+NCRYPTO_API int ncrypto_pk_params_set_salt_len(ncrypto_pk_params_t params,
+					       size_t salt_len);
+NCRYPTO_API int ncrypto_pk_params_set_label(ncrypto_pk_params_t params,
+					    const uint8_t *label,
+					    size_t label_len);
+
+/* Sign in (a hash; Ed25519: the message) with a private key: SIGN usage.
+ * params may be NULL (defaults).
+ * Errors: NCRYPTO_E_BAD_HANDLE, NCRYPTO_E_INVALID_ARG (a hash of the wrong
+ * length, parameters the algorithm does not take), NCRYPTO_E_PERMISSION,
+ * NCRYPTO_E_FIPS, NCRYPTO_E_BUFFER_TOO_SMALL, NCRYPTO_E_SELF_CHECK */
+NCRYPTO_API int ncrypto_sign(ncrypto_key_t key, uint32_t alg,
+			     ncrypto_pk_params_t params,
+			     const uint8_t *in, size_t in_len,
+			     uint8_t *sig, size_t *sig_len);
+
+/* Verify sig over in: VERIFY usage. NCRYPTO_E_AUTH_FAILED if it does not
+ * verify; otherwise as ncrypto_sign. */
+NCRYPTO_API int ncrypto_verify(ncrypto_key_t key, uint32_t alg,
+			       ncrypto_pk_params_t params,
+			       const uint8_t *in, size_t in_len,
+			       const uint8_t *sig, size_t sig_len);
+
+/* RSA-OAEP and RSA PKCS#1 v1.5 encryption (ENCRYPT usage) and decryption
+ * (DECRYPT usage). OAEP decryption gives NCRYPTO_E_AUTH_FAILED for any bad
+ * ciphertext; PKCS#1 v1.5 decryption never fails on padding (implicit
+ * rejection: a pseudo-random message instead).
+ * Errors: as ncrypto_sign. */
+NCRYPTO_API int ncrypto_pk_encrypt(ncrypto_key_t key, uint32_t alg,
+				   ncrypto_pk_params_t params,
+				   const uint8_t *in, size_t in_len,
+				   uint8_t *out, size_t *out_len);
+NCRYPTO_API int ncrypto_pk_decrypt(ncrypto_key_t key, uint32_t alg,
+				   ncrypto_pk_params_t params,
+				   const uint8_t *in, size_t in_len,
+				   uint8_t *out, size_t *out_len);
+
+/* Key agreement (ECDH, X25519) of key (DERIVE usage) with the peer's public
+ * key (EC: 04||X||Y; X25519: 32 bytes): the shared secret becomes a new key
+ * of type (NCRYPTO_KEY_TYPE_GENERIC_SECRET) with usage and params (binding,
+ * tag length; NULL: defaults). It reaches user memory only through
+ * ncrypto_key_export, if usage has NCRYPTO_KEY_EXPORTABLE.
+ * Errors: NCRYPTO_E_BAD_HANDLE, NCRYPTO_E_INVALID_ARG (a peer of the wrong
+ * length or not on the curve, a low-order X25519 peer, a bad new type or
+ * usage), NCRYPTO_E_PERMISSION, NCRYPTO_E_FIPS, NCRYPTO_E_QUOTA */
+NCRYPTO_API int ncrypto_derive(ncrypto_key_t key, uint32_t alg,
+			       const uint8_t *peer, size_t peer_len,
+			       uint32_t type, uint32_t usage,
+			       ncrypto_key_params_t params,
+			       ncrypto_key_t *secret);
 
 /* ------------------------------------------------------------------------
  * One-shot operations: one ioctl each. Besides the errors listed, each may

@@ -66,6 +66,8 @@ constexpr uint32_t SESS = ANY | B(ENOENT) | B(EBADFD) | B(EKEYREVOKED) | B(EDQUO
 	F(T, nonce_fixed_len, NUM), \
 	F(T, nonce_fixed, BYTES), \
 	F(T, nonce_counter, NUM), \
+	F(T, data_len, ZERO),	/* key parts: not fuzzed yet (ABI 1.2) */ \
+	F(T, reserved0, ZERO), \
 	F(T, reserved, ZERO)
 
 // struct ncrypto_key_info: KEY_INFO's outputs. The header says "every other

@@ -143,6 +143,62 @@
  * count this context's operations. The sysfs counters are readable by root
  * only.
  *
+ * Public-key cryptography (ABI 1.2)
+ * ----------------------------------
+ * Private keys (RSA, EC P-256/P-384, Ed25519, X25519) are made in the
+ * kernel (KEY_GENERATE) or imported from their components (KEY_IMPORT,
+ * "Key parts" below), and are never read back: KEY_EXPORT gives only their
+ * public part (NCRYPTO_EXPORT_F_PUBLIC_*), whatever the usage flags, and a
+ * private key cannot be created EXPORTABLE (EINVAL). Public keys are
+ * imported the same way and can be exported. A private key also does its
+ * public half's operations (VERIFY, ENCRYPT) given the usage flag.
+ * The private-key arithmetic is the module's own constant-time code
+ * (RSA: Montgomery arithmetic, fixed-window exponentiation, CRT with base
+ * blinding; every RSA private result and every signature is checked with the
+ * public key before it is returned, EIO if the check fails); X25519 is the
+ * kernel's lib/crypto curve25519. Every generated or imported private key
+ * passes a pairwise consistency test (sign and verify, or a key agreement
+ * with itself) before it gets a handle (EKEYREJECTED otherwise).
+ *
+ *   key type          key_len (KEY_GENERATE, KEY_INFO)   algorithms
+ *   RSA_PRIVATE       modulus bytes: 256, 384, 512       RSA_*
+ *   RSA_PUBLIC        modulus bytes: 128..512            RSA_* (public half)
+ *   EC_P256_PRIVATE   32                                 ECDSA, ECDH
+ *   EC_P384_PRIVATE   48                                 ECDSA, ECDH
+ *   EC_P256_PUBLIC    32 (48 for P384)                   ECDSA (verify)
+ *   ED25519_PRIVATE   32                                 ED25519
+ *   ED25519_PUBLIC    32                                 ED25519 (verify)
+ *   X25519_PRIVATE    32                                 X25519
+ * KEY_GENERATE makes RSA keys with public exponent 65537 and FIPS 186-5
+ * probable primes, EC and Ed25519/X25519 keys from the FIPS 186-5 methods.
+ *
+ * Operations through NCRYPTO_IOC_OP (src/dst/tag as for MACs and ciphers):
+ *   SIGN     src = the hash (RSA_PKCS1 with hash 0: a DigestInfo; ED25519:
+ *            the message), dst = the signature (RSA: modulus bytes; ECDSA:
+ *            r || s, 2 x field bytes; ED25519: 64 bytes)
+ *   VERIFY   src as for SIGN, tag/tag_len = the signature; EBADMSG if it
+ *            does not verify
+ *   ENCRYPT  RSA_OAEP, RSA_PKCS1_ENC: src = message, dst = ciphertext
+ *   DECRYPT  RSA_OAEP: EBADMSG for any bad ciphertext (one error, no
+ *            detail). RSA_PKCS1_ENC uses implicit rejection: a ciphertext
+ *            with bad padding gives no error but a pseudo-random message
+ *            derived from the key and the ciphertext (the defence against
+ *            Bleichenbacher-style oracles), in the same time.
+ * Parameters go in struct ncrypto_pk_params through `params`/`params_len`
+ * (params_len >= NCRYPTO_SIZE_PK_PARAMS_VER0; params 0 = all defaults).
+ * Key agreement (ECDH, X25519) is NCRYPTO_IOC_KEY_DERIVE: the shared secret
+ * becomes a new GENERIC_SECRET key of the context, never user memory unless
+ * the new key is asked for EXPORTABLE. There is no raw (unpadded) RSA
+ * private operation: it would decrypt any padding.
+ * FIPS policy adds: EACCES for RSA private keys under 2048 bits and public
+ * keys under 2048 bits for anything but VERIFY (1024 at least), RSA_PKCS1_ENC
+ * (SP 800-131A Rev. 2), X25519, SHA-1 for signing, and public exponents
+ * outside 2^16 < e < 2^256.
+ *
+ * Changes in ABI 1.2 (from 1.1): public-key key types, algorithms and
+ * key parts; struct ncrypto_key_create data_len; KEY_EXPORT flags for the
+ * public part; struct ncrypto_pk_params; NCRYPTO_IOC_KEY_DERIVE.
+ *
  * Changes in ABI 1.1 (from 1.0): exact ioctl numbers; keys bound to an
  * algorithm, fixed tag lengths (a truncated VERIFY is refused unless the key
  * says so), nonce policies; sessions stop when their key is destroyed or
@@ -161,7 +217,7 @@
 /* ABI version: the major changes only if a published behaviour changes
  * (never planned); the minor grows with every addition. */
 #define NCRYPTO_ABI_MAJOR 1
-#define NCRYPTO_ABI_MINOR 1
+#define NCRYPTO_ABI_MINOR 2
 
 #define NCRYPTO_MAX_SECRET_LEN 256u	/* longest secret key, bytes */
 #define NCRYPTO_MAX_IV_LEN 32u		/* longest IV or nonce, bytes */
@@ -169,6 +225,8 @@
 #define NCRYPTO_MAX_DIGEST_LEN 64u	/* longest hash or MAC output, bytes */
 #define NCRYPTO_MAX_NONCE_FIXED_LEN 16u	/* longest fixed nonce field, bytes */
 #define NCRYPTO_MIN_MAC_LEN 4u		/* shortest truncated MAC, bytes */
+#define NCRYPTO_MAX_PK_LEN 512u		/* largest RSA modulus, bytes */
+#define NCRYPTO_MAX_KEY_PARTS_LEN 4096u	/* longest key-part encoding */
 
 /*
  * Algorithms. Numbers are grouped by class so future classes (public-key
@@ -211,7 +269,29 @@ enum ncrypto_alg {
 	 * DECRYPT both copy: it gives no confidentiality at all. */
 	NCRYPTO_ALG_NULL_CIPHER = 63,
 
-	/* 64..127: reserved for RSA, ECDSA, ECDH, X25519, HKDF, AES-KW/KWP */
+	/* signatures: 64..79 (op SIGN, VERIFY; ncrypto_pk_params) */
+	NCRYPTO_ALG_RSA_PKCS1 = 64,	/* RSASSA-PKCS1-v1_5; params.hash:
+					 * DigestInfo made in the kernel, or
+					 * 0: src is the DigestInfo */
+	NCRYPTO_ALG_RSA_PSS = 65,	/* RSASSA-PSS: params.hash (required),
+					 * mgf1_hash (0 = hash), salt_len */
+	NCRYPTO_ALG_ECDSA = 66,		/* src = the hash, dst = r || s;
+					 * params.hash: the RFC 6979 HMAC hash
+					 * (0 = SHA-256 on P-256, SHA-384 on
+					 * P-384) */
+	NCRYPTO_ALG_ED25519 = 67,	/* pure Ed25519 over the message */
+
+	/* public-key encryption: 80..87 (op ENCRYPT, DECRYPT) */
+	NCRYPTO_ALG_RSA_OAEP = 80,	/* params.hash (0 = SHA-256),
+					 * mgf1_hash (0 = hash), label */
+	NCRYPTO_ALG_RSA_PKCS1_ENC = 81,	/* RSAES-PKCS1-v1_5, implicit
+					 * rejection; not in FIPS mode */
+
+	/* key agreement: 88..95 (NCRYPTO_IOC_KEY_DERIVE) */
+	NCRYPTO_ALG_ECDH = 88,		/* P-256, P-384; peer: 04 || X || Y */
+	NCRYPTO_ALG_X25519 = 89,	/* RFC 7748; peer: 32 bytes */
+
+	/* 96..127: reserved for HKDF, TLS PRF, AES-KW/KWP */
 
 	__NCRYPTO_ALG_MAX
 };
@@ -221,7 +301,10 @@ enum ncrypto_alg_class {
 	NCRYPTO_CLASS_MAC = 2,
 	NCRYPTO_CLASS_CIPHER = 3,
 	NCRYPTO_CLASS_AEAD = 4,
-	/* reserved: SIGNATURE = 5, KEY_AGREEMENT = 6, KDF = 7, WRAP = 8 */
+	NCRYPTO_CLASS_SIGNATURE = 5,
+	NCRYPTO_CLASS_KEY_AGREEMENT = 6,
+	/* reserved: KDF = 7, WRAP = 8 */
+	NCRYPTO_CLASS_PK_CIPHER = 9,	/* public-key encryption */
 };
 
 enum ncrypto_key_type {
@@ -229,8 +312,16 @@ enum ncrypto_key_type {
 	NCRYPTO_KEY_TYPE_GENERIC_SECRET = 1,	/* HMAC, null cipher, later HKDF */
 	NCRYPTO_KEY_TYPE_AES = 2,
 	NCRYPTO_KEY_TYPE_CHACHA20 = 3,
-	/* reserved: RSA_PRIVATE = 16, RSA_PUBLIC, EC_PRIVATE, EC_PUBLIC,
-	 * X25519_PRIVATE, X25519_PUBLIC */
+	/* public-key types: 16.. (see "Public-key cryptography") */
+	NCRYPTO_KEY_TYPE_RSA_PRIVATE = 16,
+	NCRYPTO_KEY_TYPE_RSA_PUBLIC = 17,
+	NCRYPTO_KEY_TYPE_EC_P256_PRIVATE = 18,
+	NCRYPTO_KEY_TYPE_EC_P256_PUBLIC = 19,
+	NCRYPTO_KEY_TYPE_EC_P384_PRIVATE = 20,
+	NCRYPTO_KEY_TYPE_EC_P384_PUBLIC = 21,
+	NCRYPTO_KEY_TYPE_ED25519_PRIVATE = 22,
+	NCRYPTO_KEY_TYPE_ED25519_PUBLIC = 23,
+	NCRYPTO_KEY_TYPE_X25519_PRIVATE = 24,
 	__NCRYPTO_KEY_TYPE_MAX
 };
 
@@ -269,7 +360,8 @@ enum ncrypto_op_type {
 	NCRYPTO_OP_DIGEST = 3,	/* hash */
 	NCRYPTO_OP_SIGN = 4,	/* MAC: compute the tag into dst */
 	NCRYPTO_OP_VERIFY = 5,	/* MAC: compare with tag, EBADMSG if not equal */
-	/* reserved: DERIVE = 6, WRAP = 7, UNWRAP = 8 */
+	/* reserved: DERIVE = 6 (key agreement is NCRYPTO_IOC_KEY_DERIVE),
+	 * WRAP = 7, UNWRAP = 8 */
 	__NCRYPTO_OP_MAX
 };
 
@@ -343,6 +435,9 @@ struct ncrypto_info {
  * NCRYPTO_IOC_KEY_IMPORT: a raw secret key from user memory.
  * In: the same, and data (key_len bytes). Out: handle. The kernel keeps a
  * copy; the caller should wipe its own.
+ * Public-key types (ABI 1.2): data points to data_len bytes of key parts
+ * (below) and key_len is the key's size as KEY_INFO tells it (the modulus
+ * length must match it); data_len must be 0 for secret key types.
  *
  * Parameters (all 0 = an unbound key, full-length MACs, 16-byte AEAD tags,
  * caller-chosen nonces: the ABI 1.0 key):
@@ -359,7 +454,44 @@ struct ncrypto_info {
  *   nonce_counter    COUNTER, COUNTER_XOR: the first counter value;
  *                    otherwise 0
  * Errors: EINVAL bad type/length/usage bits/parameters, EACCES FIPS, EDQUOT.
+ * Public-key types also: EINVAL for a missing, repeated or unknown part or a
+ * part of the wrong length, ERANGE for a value out of range (an EC scalar 0
+ * or >= the group order, a coordinate >= p), EKEYREJECTED for parts that do
+ * not make a key (n != p * q, e * d != 1, a point not on the curve, a failed
+ * pairwise test), E2BIG for data_len over NCRYPTO_MAX_KEY_PARTS_LEN.
+ *
+ * Key parts: a sequence of records, each a struct ncrypto_key_part header
+ * followed by `len` bytes of value, the next record right after (no
+ * padding). Values are big-endian unsigned integers without a sign byte
+ * (leading zero bytes allowed), except where noted:
+ *   RSA_PRIVATE   N E D P Q DP DQ QINV (all eight)
+ *   RSA_PUBLIC    N E
+ *   EC_*_PRIVATE  EC_D (scalar), optionally EC_POINT (checked against D)
+ *   EC_*_PUBLIC   EC_POINT: 04 || X || Y (SEC 1 uncompressed)
+ *   ED25519_*, X25519_PRIVATE  OKP_PRIVATE (the 32-byte RFC 8032 / RFC 7748
+ *                 private key), or for public keys OKP_PUBLIC (32 bytes)
  */
+struct ncrypto_key_part {
+	__u32 id;		/* NCRYPTO_PART_* */
+	__u32 len;		/* bytes of value that follow */
+};
+
+enum ncrypto_key_part_id {
+	NCRYPTO_PART_RSA_N = 1,
+	NCRYPTO_PART_RSA_E = 2,
+	NCRYPTO_PART_RSA_D = 3,
+	NCRYPTO_PART_RSA_P = 4,
+	NCRYPTO_PART_RSA_Q = 5,
+	NCRYPTO_PART_RSA_DP = 6,
+	NCRYPTO_PART_RSA_DQ = 7,
+	NCRYPTO_PART_RSA_QINV = 8,
+	NCRYPTO_PART_EC_D = 16,
+	NCRYPTO_PART_EC_POINT = 17,
+	NCRYPTO_PART_OKP_PRIVATE = 24,
+	NCRYPTO_PART_OKP_PUBLIC = 25,
+	__NCRYPTO_PART_MAX
+};
+
 struct ncrypto_key_create {
 	__u32 size;
 	__u32 flags;		/* in: 0 */
@@ -375,7 +507,10 @@ struct ncrypto_key_create {
 	__u32 nonce_fixed_len;
 	__u8 nonce_fixed[NCRYPTO_MAX_NONCE_FIXED_LEN];
 	__u64 nonce_counter;
-	__u64 reserved[2];
+	/* ABI 1.2 (reserved in 1.1) */
+	__u32 data_len;		/* public-key import: bytes of key parts */
+	__u32 reserved0;
+	__u64 reserved;
 };
 #define NCRYPTO_SIZE_KEY_CREATE_VER0 48
 #define NCRYPTO_SIZE_KEY_CREATE_VER1 88
@@ -422,7 +557,18 @@ struct ncrypto_key_info {
  * NCRYPTO_IOC_KEY_EXPORT: the raw value of an EXPORTABLE key.
  * In: flags = 0, handle, data, data_len (capacity). Out: data_len.
  * EPERM if the key is not exportable, ENOSPC if data_len is too small.
+ * With a flag (ABI 1.2), the public part of a public-key type's key, private
+ * or public, whatever its usage flags (EINVAL for a secret key):
+ *   PUBLIC_RAW   RSA: key parts N and E; EC: 04 || X || Y; Ed25519 and
+ *                X25519: the 32-byte public key
+ *   PUBLIC_SPKI  the DER SubjectPublicKeyInfo (RFC 5280, 3279, 5480, 8410)
+ * A private key's private part is never exported (EPERM).
  */
+#define NCRYPTO_EXPORT_F_PUBLIC_RAW	(1u << 0)
+#define NCRYPTO_EXPORT_F_PUBLIC_SPKI	(1u << 1)
+#define NCRYPTO_EXPORT_F_ALL		(NCRYPTO_EXPORT_F_PUBLIC_RAW | \
+					 NCRYPTO_EXPORT_F_PUBLIC_SPKI)
+
 struct ncrypto_key_export {
 	__u32 size;
 	__u32 flags;		/* in: 0 */
@@ -471,13 +617,67 @@ struct ncrypto_op {
 	__u64 src;		/* const __u8 * */
 	__u64 dst;		/* __u8 * */
 	__u64 tag;		/* __u8 *: out for AEAD encrypt, in otherwise */
-	__u64 params;		/* reserved for algorithm parameters (PSS salt,
-				 * OAEP label...): must be 0 in ABI 1.0 */
-	__u32 params_len;	/* must be 0 in ABI 1.0 */
+	__u64 params;		/* public-key algorithms: const struct
+				 * ncrypto_pk_params *, or 0; others: 0 */
+	__u32 params_len;	/* sizeof that struct, or 0 */
 	__u32 reserved0;
 	__u64 reserved[2];
 };
 #define NCRYPTO_SIZE_OP_VER0 112
+
+/*
+ * Parameters of public-key operations (ABI 1.2), read through `params` of
+ * struct ncrypto_op. Hash fields are enum ncrypto_alg hashes (SHA1..SHA512).
+ * Fields an algorithm does not use must be 0 (EINVAL otherwise).
+ *   hash       RSA_PKCS1: the DigestInfo's hash (src is that hash's value),
+ *              or 0 (src is a whole DigestInfo, CKM_RSA_PKCS); RSA_PSS: the
+ *              hash of src (required); RSA_OAEP: the label hash (0 =
+ *              SHA-256); ECDSA: the RFC 6979 hash (0 = the curve's)
+ *   mgf1_hash  RSA_PSS, RSA_OAEP: MGF1's hash, 0 = hash
+ *   salt_len   RSA_PSS: salt bytes (sign; verify requires this length)
+ *   label      RSA_OAEP: const __u8 *, label_len bytes (at most 4096)
+ */
+struct ncrypto_pk_params {
+	__u32 hash;
+	__u32 mgf1_hash;
+	__u32 salt_len;
+	__u32 label_len;
+	__u64 label;
+	__u64 reserved[2];
+};
+#define NCRYPTO_SIZE_PK_PARAMS_VER0 40
+
+/*
+ * NCRYPTO_IOC_KEY_DERIVE (ABI 1.2): key agreement. The shared secret of the
+ * private key `key` (DERIVE usage) and the peer's public key at peer
+ * (peer_len bytes: ECDH 04 || X || Y on the key's curve, fully validated;
+ * X25519 32 bytes) becomes a new key of the context.
+ * In: flags = 0, alg (ECDH, X25519), key, peer, peer_len, and the new key as
+ * KEY_GENERATE would take it: type (GENERIC_SECRET), usage (EXPORTABLE
+ * allowed: a TLS library deriving its keys in user space needs that),
+ * new_alg/tag_len (binding, 0 = unbound). Out: handle, key_len (the secret's
+ * length: 32 for P-256 and X25519, 48 for P-384).
+ * Errors: EINVAL for a peer of the wrong length or encoding, a point not on
+ * the curve or at infinity, or an all-zero X25519 result (a low-order peer);
+ * EPERM without DERIVE; EACCES (FIPS) for X25519.
+ */
+struct ncrypto_key_derive {
+	__u32 size;
+	__u32 flags;		/* in: 0 */
+	__u32 alg;		/* enum ncrypto_alg: ECDH, X25519 */
+	__u32 key;		/* private key handle */
+	__u64 peer;		/* const __u8 * */
+	__u32 peer_len;
+	__u32 type;		/* the new key: enum ncrypto_key_type */
+	__u32 usage;
+	__u32 new_alg;		/* 0 = unbound */
+	__u32 tag_len;
+	__u32 handle;		/* out */
+	__u32 key_len;		/* out */
+	__u32 reserved0;
+	__u64 reserved[2];
+};
+#define NCRYPTO_SIZE_KEY_DERIVE_VER0 72
 
 /*
  * Multi-part sessions: hashes, MACs and ciphers (not AEAD).
@@ -590,6 +790,7 @@ struct ncrypto_handle {
 #define NCRYPTO_IOC_KEY_EXPORT		_NCRYPTO_IOWR(0x13, NCRYPTO_SIZE_KEY_EXPORT_VER0)
 #define NCRYPTO_IOC_KEY_RESTRICT	_NCRYPTO_IOW(0x14, NCRYPTO_SIZE_KEY_INFO_VER0)
 #define NCRYPTO_IOC_KEY_DESTROY		_NCRYPTO_IOW(0x15, NCRYPTO_SIZE_HANDLE_VER0)
+#define NCRYPTO_IOC_KEY_DERIVE		_NCRYPTO_IOWR(0x16, NCRYPTO_SIZE_KEY_DERIVE_VER0)
 #define NCRYPTO_IOC_OP			_NCRYPTO_IOWR(0x20, NCRYPTO_SIZE_OP_VER0)
 #define NCRYPTO_IOC_SESSION_INIT	_NCRYPTO_IOWR(0x30, NCRYPTO_SIZE_SESSION_INIT_VER0)
 #define NCRYPTO_IOC_SESSION_UPDATE	_NCRYPTO_IOWR(0x31, NCRYPTO_SIZE_SESSION_DATA_VER0)
