@@ -1,4 +1,4 @@
-# Shared by tools/test, tools/demo and tools/insn-count (sourced, not run).
+# Shared by tools/test, tools/demo, tools/insn-count and tools/fuzz (sourced, not run).
 #
 # Each step prints one line, its name, verdict and time; what it says itself
 # (configure, make, apt...) goes to a log file, whose last lines and path
