@@ -1,4 +1,4 @@
-# Shared by tools/test, tools/demo and tools/insn-count (sourced, not run).
+# Shared by tools/test, tools/demo, tools/insn-count and tools/fuzz (sourced, not run).
 #
 # Each step prints one line, its name, verdict and time; what it says itself
 # (configure, make, apt...) goes to a log file, whose last lines and path
@@ -75,8 +75,10 @@ nc_kernel() { # SERIES
 	"$nc_top/tests/vm/kernel-version" "$1"
 }
 
-# Build ncrypto.ko for KVER into $nc_build/kernel/KVER.
-nc_build_module() { # KVER
+# Build ncrypto.ko for KVER into $nc_build/kernel/KVER (run-guest loads it
+# from there), against KDIR (default: the installed kernel's
+# /lib/modules/KVER/build; the debug kernel's build tree for it).
+nc_build_module() { # KVER [KDIR]
 	nc_step "kernel/build-module for $1" \
-		"$nc_top/kernel/build-module" "/lib/modules/$1/build" "$nc_build/kernel/$1"
+		"$nc_top/kernel/build-module" "${2:-/lib/modules/$1/build}" "$nc_build/kernel/$1"
 }
