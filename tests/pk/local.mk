@@ -52,7 +52,7 @@ tests_wycheproof_files += \
 	tests/wycheproof/rsa_signature_2048_sha256_test.json
 if BUILD_TESTS
 pk_rsa_test_util = tests/pk/rsa_test_util.cpp tests/pk/rsa_test_util.hpp
-pk_rsa_tests = tests/pk/rsa_wycheproof tests/pk/rsa_test tests/pk/rsa_mp_test
+pk_rsa_tests = tests/pk/rsa_wycheproof tests/pk/rsa_test
 check_PROGRAMS += $(pk_rsa_tests) tests/pk/ct_rsa
 TESTS += $(pk_rsa_tests) tests/pk/ct_rsa.test
 
@@ -63,10 +63,6 @@ tests_pk_rsa_wycheproof_LDADD = $(pk_test_ldadd)
 tests_pk_rsa_test_SOURCES = tests/pk/rsa_test.cpp $(pk_rsa_test_util)
 tests_pk_rsa_test_CPPFLAGS = $(pk_test_cppflags) $(LIBCRYPTO_CFLAGS)
 tests_pk_rsa_test_LDADD = $(pk_test_ldadd)
-
-tests_pk_rsa_mp_test_SOURCES = tests/pk/rsa_mp_test.cpp $(pk_rsa_test_util)
-tests_pk_rsa_mp_test_CPPFLAGS = $(pk_test_cppflags) $(LIBCRYPTO_CFLAGS)
-tests_pk_rsa_mp_test_LDADD = $(pk_test_ldadd)
 
 tests_pk_ct_rsa_SOURCES = tests/pk/ct_rsa.cpp $(pk_rsa_test_util)
 tests_pk_ct_rsa_CPPFLAGS = $(pk_test_cppflags) $(LIBCRYPTO_CFLAGS)
