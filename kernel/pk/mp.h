@@ -34,10 +34,22 @@ static inline size_t ncr_mp_limbs(size_t bits)
 	return (bits + NCR_MP_LIMB_BITS - 1) / NCR_MP_LIMB_BITS;
 }
 
+/*
+ * @x, as a value the compiler cannot see through: a mask it could prove
+ * to be all ones or 0 would let it turn "v & mask" back into a branch (GCC
+ * does, in Miller-Rabin's loop). An empty asm, the same on every
+ * architecture.
+ */
+static inline uint64_t ncr_mp_barrier64(uint64_t x)
+{
+	__asm__("" : "+r"(x));
+	return x;
+}
+
 /* All ones if @x is 0, else 0. */
 static inline uint64_t ncr_mp_zero_mask64(uint64_t x)
 {
-	return ((x | (0 - x)) >> 63) - 1;
+	return ncr_mp_barrier64(((x | (0 - x)) >> 63) - 1);
 }
 
 /* All ones if @a == @b, else 0. */
@@ -51,7 +63,7 @@ static inline uint64_t ncr_mp_lt_mask64(uint64_t a, uint64_t b)
 {
 	uint64_t borrow = (uint64_t)(((ncr_u128)a - b) >> 64);
 
-	return 0 - (borrow & 1);
+	return ncr_mp_barrier64(0 - (borrow & 1));
 }
 
 /* @a where @mask is all ones, @b where it is 0. */

@@ -84,9 +84,10 @@ static void carmichael(uint64_t *lambda, const uint64_t *pm1, const uint64_t *qm
 	ncr_mp_mul(lambda, pm1, pl, t1, pl);
 }
 
-/* The public half of @priv from n = p q. */
-static void set_public(struct ncr_rsa_pub *pub, const uint64_t *n, size_t bits, uint64_t e)
+/* The public half of @priv from n = p q, which is public from here on. */
+static void set_public(struct ncr_rsa_pub *pub, uint64_t *n, size_t bits, uint64_t e)
 {
+	ncr_pk_declassify(n, bits / 8);
 	memset(pub, 0, sizeof(*pub));
 	pub->e[0] = e;
 	pub->e_limbs = 1;

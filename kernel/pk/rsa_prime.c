@@ -76,6 +76,7 @@ static int candidate(uint64_t *w, size_t bits)
 /* A Miller-Rabin base b with 1 < b < w - 1: one bit shorter than w. */
 static int mr_base(uint64_t *b, size_t n)
 {
+	uint64_t ok;
 	int ret;
 
 	do {
@@ -83,7 +84,10 @@ static int mr_base(uint64_t *b, size_t n)
 		if (ret)
 			return ret;
 		b[n - 1] &= ~((uint64_t)1 << 63);
-	} while (ncr_mp_bits_public(b, n) <= 1);	/* b is fresh randomness, not w */
+		/* b > 1; a redraw tells only that fresh randomness was <= 1 */
+		ok = ~(ncr_mp_is_zero(b + 1, n - 1) & ncr_mp_lt_mask64(b[0], 2));
+		ncr_pk_declassify(&ok, sizeof(ok));
+	} while (!ok);
 	return 0;
 }
 
@@ -119,7 +123,9 @@ static int miller_rabin(const uint64_t *w, size_t n, unsigned int rounds, struct
 		pass = ncr_mp_eq(z, one, n) | ncr_mp_eq(z, minus_one, n);
 		for (j = 1; j < MR_MAX_TWOS; j++) {
 			ncr_mont_sqr(ctx, z, z);
-			pass |= ncr_mp_eq(z, minus_one, n) & ncr_mp_lt_mask64(j, a);
+			/* the barrier keeps GCC from folding j - a into the loop's counter */
+			pass |= ncr_mp_eq(z, minus_one, n) &
+				ncr_mp_lt_mask64(ncr_mp_barrier64(j), a);
 		}
 		ncr_pk_declassify(&pass, sizeof(pass));
 		if (!pass)
