@@ -41,7 +41,7 @@
  *                 not decrypt (OAEP; a ciphertext of the wrong length or not
  *                 below n for PKCS #1 v1.5 decryption);
  *   -EIO          the fault check of a private operation failed;
- *   -EAGAIN       key generation found no prime in its attempt budget;
+ *   -EAGAIN       key generation found no prime within FIPS 186-5's bound;
  *   and whatever ncr_pk_hash() and ncr_pk_random() return.
  * Big numbers are big-endian byte strings.
  */
@@ -139,7 +139,7 @@ int ncr_rsa_pub_export(const struct ncr_rsa_pub *pub, uint8_t *n, size_t n_size,
 int ncr_rsa_pub_spki(const struct ncr_rsa_pub *pub, uint8_t *out, size_t out_size,
 		     size_t *out_len);
 
-/* ---- Key generation (generate.c) ---- */
+/* ---- Key generation (rsa_keygen.c, rsa_prime.c) ---- */
 
 /*
  * A new key of @bits (2048, 3072 or 4096) with public exponent @e (odd,
@@ -148,9 +148,9 @@ int ncr_rsa_pub_spki(const struct ncr_rsa_pub *pub, uint8_t *out, size_t out_siz
  * with respect to the primes it accepts: a rejected candidate may show in
  * the timing (how many candidates were drawn and where each failed), an
  * accepted one does not. Takes a few hundred milliseconds to seconds.
- * -EINVAL for bits or e outside the above, -EAGAIN if no prime turned up
- * in 50 * bits candidates (the RNG is broken), -EIO if the consistency
- * test fails.
+ * -EINVAL for bits or e outside the above, -EAGAIN if a prime took more
+ * than 5 * bits / 2 candidates (FIPS 186-5's bound: the RNG is broken),
+ * -EIO if the consistency test fails. d is e^-1 mod lcm(p - 1, q - 1).
  */
 int ncr_rsa_generate(struct ncr_rsa_priv *priv, size_t bits, uint64_t e,
 		     unsigned int flags, struct ncr_rsa_ws *ws);
