@@ -3,7 +3,12 @@
 # constant-time check and the benchmark. The same sources build into
 # ncrypto.ko through kernel/pk/Kbuild.include: keep both lists in step.
 
-pk_rsa_sources =
+pk_rsa_sources = kernel/pk/mp.h kernel/pk/mp.c kernel/pk/mp_mont.h \
+	kernel/pk/mp_mont.c kernel/pk/mp_exp.c kernel/pk/rsa.h \
+	kernel/pk/rsa_internal.h kernel/pk/rsa_core.c kernel/pk/rsa_key.c \
+	kernel/pk/rsa_spki.c kernel/pk/rsa_hash.c kernel/pk/rsa_pkcs1_sig.c \
+	kernel/pk/rsa_pss.c kernel/pk/rsa_oaep.c kernel/pk/rsa_pkcs1_enc.c \
+	kernel/pk/rsa_prime.h kernel/pk/rsa_prime.c kernel/pk/rsa_keygen.c
 pk_ec_sources =
 pk_ed25519_sources =
 pk_sources = kernel/pk/pk_env.h \
@@ -23,4 +28,46 @@ tests_pk_libncrpk_la_CFLAGS = $(AM_CFLAGS) -O2 -Werror -Wvla -Wframe-larger-than
 tests_pk_libncrpk_la_LIBADD = $(NETTLE_LIBS)
 pk_test_cppflags = $(tests_cppflags) -I$(top_srcdir)/kernel/pk -I$(top_srcdir)/tests/pk
 pk_test_ldadd = tests/pk/libncrpk.la $(CHECK_LIBS) $(JSONC_LIBS) $(NETTLE_LIBS) $(LIBCRYPTO_LIBS)
+endif
+
+# RSA (kernel/pk/mp*, kernel/pk/rsa*): Wycheproof, known answers and
+# differential tests against OpenSSL, the constant-time check (ct_rsa.test
+# runs ct_rsa under valgrind).
+EXTRA_DIST += tests/pk/ct_rsa.test
+tests_wycheproof_files += \
+	tests/wycheproof/rsa_oaep_2048_sha1_mgf1sha1_test.json \
+	tests/wycheproof/rsa_oaep_2048_sha256_mgf1sha256_test.json \
+	tests/wycheproof/rsa_oaep_3072_sha256_mgf1sha256_test.json \
+	tests/wycheproof/rsa_oaep_4096_sha256_mgf1sha256_test.json \
+	tests/wycheproof/rsa_pkcs1_2048_sig_gen_test.json \
+	tests/wycheproof/rsa_pkcs1_2048_test.json \
+	tests/wycheproof/rsa_pkcs1_3072_sig_gen_test.json \
+	tests/wycheproof/rsa_pkcs1_3072_test.json \
+	tests/wycheproof/rsa_pkcs1_4096_sig_gen_test.json \
+	tests/wycheproof/rsa_pkcs1_4096_test.json \
+	tests/wycheproof/rsa_pss_2048_sha256_mgf1_32_test.json \
+	tests/wycheproof/rsa_pss_2048_sha384_mgf1_48_test.json \
+	tests/wycheproof/rsa_pss_3072_sha256_mgf1_32_test.json \
+	tests/wycheproof/rsa_pss_4096_sha256_mgf1_32_test.json \
+	tests/wycheproof/rsa_signature_2048_sha256_test.json
+if BUILD_TESTS
+pk_rsa_test_util = tests/pk/rsa_test_util.cpp tests/pk/rsa_test_util.hpp
+pk_rsa_tests = tests/pk/rsa_wycheproof tests/pk/rsa_test
+check_PROGRAMS += $(pk_rsa_tests) tests/pk/ct_rsa
+TESTS += $(pk_rsa_tests) tests/pk/ct_rsa.test
+
+tests_pk_rsa_wycheproof_SOURCES = tests/pk/rsa_wycheproof.cpp $(pk_rsa_test_util)
+tests_pk_rsa_wycheproof_CPPFLAGS = $(pk_test_cppflags) $(LIBCRYPTO_CFLAGS)
+tests_pk_rsa_wycheproof_LDADD = $(pk_test_ldadd)
+
+tests_pk_rsa_test_SOURCES = tests/pk/rsa_test.cpp $(pk_rsa_test_util)
+tests_pk_rsa_test_CPPFLAGS = $(pk_test_cppflags) $(LIBCRYPTO_CFLAGS)
+tests_pk_rsa_test_LDADD = $(pk_test_ldadd)
+
+tests_pk_ct_rsa_SOURCES = tests/pk/ct_rsa.cpp $(pk_rsa_test_util)
+tests_pk_ct_rsa_CPPFLAGS = $(pk_test_cppflags) $(LIBCRYPTO_CFLAGS)
+tests_pk_ct_rsa_LDADD = $(pk_test_ldadd)
+# every random byte the library draws comes through ct_rsa's wrapper, which
+# marks it secret
+tests_pk_ct_rsa_LDFLAGS = -Wl,--wrap=ncr_pk_random
 endif
