@@ -304,22 +304,6 @@ void ncr_ed25519_ge_neg(struct ncr_ed25519_ge_ext *r, const struct ncr_ed25519_g
 	ncr_ed25519_fe_neg(&r->T, &p->T);
 }
 
-uint64_t ncr_ed25519_ge_has_small_order(const struct ncr_ed25519_ge_ext *p)
-{
-	struct ncr_ed25519_ge_ext q = *p;
-	struct ncr_ed25519_ge_p1p1 t;
-	struct ncr_ed25519_fe y_minus_z;
-	int i;
-
-	for (i = 0; i < 3; i++) {
-		dbl(&t, &q);
-		p1p1_to_proj(&q, &t);
-	}
-	/* The identity is (0 : Z : Z). */
-	fe_sub(&y_minus_z, &q.Y, &q.Z);
-	return ncr_ed25519_fe_is_zero(&q.X) & ncr_ed25519_fe_is_zero(&y_minus_z);
-}
-
 /* ---- Variable-time multiplication (verification) ---- */
 
 void ncr_ed25519_ge_odd_multiples(struct ncr_ed25519_ge_cached out[NCR_ED25519_ODD_MULTIPLES],

@@ -80,7 +80,4 @@ void ncr_ed25519_ge_double_scalarmult_vartime(
 	struct ncr_ed25519_ge_ext *r, const uint8_t s[32],
 	const struct ncr_ed25519_ge_cached q_odd[NCR_ED25519_ODD_MULTIPLES], const uint8_t k[32]);
 
-/* All ones if [8]P is the identity (P of small order), else zero. */
-uint64_t ncr_ed25519_ge_has_small_order(const struct ncr_ed25519_ge_ext *p);
-
 #endif /* NCR_ED25519_GE_H */
