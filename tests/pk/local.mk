@@ -10,7 +10,12 @@ pk_rsa_sources = kernel/pk/mp.h kernel/pk/mp.c kernel/pk/mp_mont.h \
 	kernel/pk/rsa_pss.c kernel/pk/rsa_oaep.c kernel/pk/rsa_pkcs1_enc.c \
 	kernel/pk/rsa_prime.h kernel/pk/rsa_prime.c kernel/pk/rsa_keygen.c
 pk_ec_sources =
-pk_ed25519_sources =
+pk_ed25519_sources = \
+	kernel/pk/ed25519.c kernel/pk/ed25519.h \
+	kernel/pk/ed25519_fe.c kernel/pk/ed25519_fe.h \
+	kernel/pk/ed25519_ge.c kernel/pk/ed25519_ge.h \
+	kernel/pk/ed25519_sc.c kernel/pk/ed25519_sc.h \
+	kernel/pk/ed25519_table.c
 pk_sources = kernel/pk/pk_env.h \
 	$(pk_rsa_sources) $(pk_ec_sources) $(pk_ed25519_sources)
 
@@ -70,4 +75,21 @@ tests_pk_ct_rsa_LDADD = $(pk_test_ldadd)
 # every random byte the library draws comes through ct_rsa's wrapper, which
 # marks it secret
 tests_pk_ct_rsa_LDFLAGS = -Wl,--wrap=ncr_pk_random
+endif
+
+# Ed25519 (kernel/pk/ed25519*): known answers, Wycheproof, OpenSSL
+# differential and bad-input tests; the constant-time check under valgrind.
+EXTRA_DIST += kernel/pk/ed25519_table.py tests/pk/ed25519_table.test \
+	tests/pk/ct_ed25519.test tests/wycheproof/ed25519_test.json
+if BUILD_TESTS
+if BUILD_PK_USER
+check_PROGRAMS += tests/pk/ed25519_test tests/pk/ct_ed25519
+TESTS += tests/pk/ed25519_test tests/pk/ct_ed25519.test tests/pk/ed25519_table.test
+tests_pk_ed25519_test_SOURCES = tests/pk/ed25519_test.cpp
+tests_pk_ed25519_test_CPPFLAGS = $(pk_test_cppflags) $(LIBCRYPTO_CFLAGS)
+tests_pk_ed25519_test_LDADD = $(pk_test_ldadd)
+tests_pk_ct_ed25519_SOURCES = tests/pk/ct_ed25519.cpp
+tests_pk_ct_ed25519_CPPFLAGS = $(pk_test_cppflags)
+tests_pk_ct_ed25519_LDADD = $(pk_test_ldadd)
+endif
 endif
