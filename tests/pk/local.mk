@@ -4,7 +4,14 @@
 # ncrypto.ko through kernel/pk/Kbuild.include: keep both lists in step.
 
 pk_rsa_sources =
-pk_ec_sources =
+pk_ec_sources = kernel/pk/ec.h \
+	kernel/pk/ec_field.h kernel/pk/ec_field.c \
+	kernel/pk/ec_curve.h kernel/pk/ec_curve.c \
+	kernel/pk/ec_point.h kernel/pk/ec_point.c kernel/pk/ec_mul.c \
+	kernel/pk/ec_scalar.h kernel/pk/ec_scalar.c \
+	kernel/pk/ec_hmac_drbg.h kernel/pk/ec_hmac_drbg.c \
+	kernel/pk/ec_key.h kernel/pk/ec_key.c kernel/pk/ec_spki.c \
+	kernel/pk/ec_ecdsa.c kernel/pk/ec_ecdh.c
 pk_ed25519_sources =
 pk_sources = kernel/pk/pk_env.h \
 	$(pk_rsa_sources) $(pk_ec_sources) $(pk_ed25519_sources)
@@ -23,4 +30,16 @@ tests_pk_libncrpk_la_CFLAGS = $(AM_CFLAGS) -O2 -Werror -Wvla -Wframe-larger-than
 tests_pk_libncrpk_la_LIBADD = $(NETTLE_LIBS)
 pk_test_cppflags = $(tests_cppflags) -I$(top_srcdir)/kernel/pk -I$(top_srcdir)/tests/pk
 pk_test_ldadd = tests/pk/libncrpk.la $(CHECK_LIBS) $(JSONC_LIBS) $(NETTLE_LIBS) $(LIBCRYPTO_LIBS)
+endif
+
+# ec: P-256 and P-384 (kernel/pk/ec*): known answers and bad input,
+# Wycheproof, differential against OpenSSL, constant-time check.
+if BUILD_TESTS
+pk_ec_test_programs = tests/pk/ec_diff
+check_PROGRAMS += $(pk_ec_test_programs)
+TESTS += $(pk_ec_test_programs)
+pk_ec_test_util = tests/pk/ec_test_util.cpp tests/pk/ec_test_util.hpp
+tests_pk_ec_diff_SOURCES = tests/pk/ec_diff.cpp $(pk_ec_test_util)
+tests_pk_ec_diff_CPPFLAGS = $(pk_test_cppflags) $(LIBCRYPTO_CFLAGS)
+tests_pk_ec_diff_LDADD = $(pk_test_ldadd)
 endif

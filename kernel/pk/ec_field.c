@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The out-of-line part of the modular arithmetic of kernel/pk/ec*: tests,
+ * conversions, and exponentiation by public exponents (inversion by
+ * Fermat's little theorem). See ec_field.h.
+ */
+#include "ec_field.h"
+
+#define EC_ALWAYS_INLINE inline __attribute__((__always_inline__))
+
+/*
+ * r = a b / R mod m (CIOS Montgomery multiplication). With n a constant
+ * at the call site the loops unroll. r may alias a or b.
+ */
+static EC_ALWAYS_INLINE void ec_mont_mul_n(uint64_t *r, const uint64_t *a,
+					   const uint64_t *b,
+					   const struct ec_mod *mod,
+					   unsigned int n)
+{
+	uint64_t t[EC_LIMBS + 2] = { 0 };
+	uint64_t u[EC_LIMBS];
+	uint64_t carry, borrow, keep_t;
+	ec_u128 x;
+	unsigned int i, j;
+
+	for (i = 0; i < n; i++) {
+		uint64_t q;
+
+		carry = 0;
+		for (j = 0; j < n; j++) {
+			x = (ec_u128)a[j] * b[i] + t[j] + carry;
+			t[j] = (uint64_t)x;
+			carry = (uint64_t)(x >> 64);
+		}
+		x = (ec_u128)t[n] + carry;
+		t[n] = (uint64_t)x;
+		t[n + 1] = (uint64_t)(x >> 64);
+
+		/* Add q m so the lowest limb cancels, then shift a limb. */
+		q = t[0] * mod->n0;
+		x = (ec_u128)q * mod->m[0] + t[0];
+		carry = (uint64_t)(x >> 64);
+		for (j = 1; j < n; j++) {
+			x = (ec_u128)q * mod->m[j] + t[j] + carry;
+			t[j - 1] = (uint64_t)x;
+			carry = (uint64_t)(x >> 64);
+		}
+		x = (ec_u128)t[n] + carry;
+		t[n - 1] = (uint64_t)x;
+		t[n] = t[n + 1] + (uint64_t)(x >> 64);
+	}
+
+	/* t < 2m: subtract m unless that borrows out of t's top limb. */
+	borrow = 0;
+	for (j = 0; j < n; j++) {
+		x = (ec_u128)t[j] - mod->m[j] - borrow;
+		u[j] = (uint64_t)x;
+		borrow = (uint64_t)(x >> 64) & 1;
+	}
+	keep_t = ec_mask(borrow & (t[n] ^ 1));
+	for (j = 0; j < n; j++)
+		r[j] = (t[j] & keep_t) | (u[j] & ~keep_t);
+}
+
+/* r = a + b mod m. */
+static EC_ALWAYS_INLINE void ec_mod_add_n(uint64_t *r, const uint64_t *a,
+					  const uint64_t *b,
+					  const struct ec_mod *mod,
+					  unsigned int n)
+{
+	uint64_t t[EC_LIMBS], u[EC_LIMBS];
+	uint64_t carry = 0, borrow = 0, keep_t;
+	ec_u128 x;
+	unsigned int j;
+
+	for (j = 0; j < n; j++) {
+		x = (ec_u128)a[j] + b[j] + carry;
+		t[j] = (uint64_t)x;
+		carry = (uint64_t)(x >> 64);
+	}
+	for (j = 0; j < n; j++) {
+		x = (ec_u128)t[j] - mod->m[j] - borrow;
+		u[j] = (uint64_t)x;
+		borrow = (uint64_t)(x >> 64) & 1;
+	}
+	/* a + b < 2m: the sum minus m is right unless it went negative. */
+	keep_t = ec_mask(borrow & (carry ^ 1));
+	for (j = 0; j < n; j++)
+		r[j] = (t[j] & keep_t) | (u[j] & ~keep_t);
+}
+
+/* r = a - b mod m. */
+static EC_ALWAYS_INLINE void ec_mod_sub_n(uint64_t *r, const uint64_t *a,
+					  const uint64_t *b,
+					  const struct ec_mod *mod,
+					  unsigned int n)
+{
+	uint64_t t[EC_LIMBS];
+	uint64_t borrow = 0, carry = 0, add_m;
+	ec_u128 x;
+	unsigned int j;
+
+	for (j = 0; j < n; j++) {
+		x = (ec_u128)a[j] - b[j] - borrow;
+		t[j] = (uint64_t)x;
+		borrow = (uint64_t)(x >> 64) & 1;
+	}
+	add_m = ec_mask(borrow);
+	for (j = 0; j < n; j++) {
+		x = (ec_u128)t[j] + (mod->m[j] & add_m) + carry;
+		r[j] = (uint64_t)x;
+		carry = (uint64_t)(x >> 64);
+	}
+}
+
+/*
+ * The entry points: one branch on the (public) limb count picks a body
+ * whose loops the compiler unrolls.
+ */
+void ec_mul(uint64_t *r, const uint64_t *a, const uint64_t *b,
+			  const struct ec_mod *mod)
+{
+	if (mod->n == 4)
+		ec_mont_mul_n(r, a, b, mod, 4);
+	else
+		ec_mont_mul_n(r, a, b, mod, 6);
+}
+
+void ec_sqr(uint64_t *r, const uint64_t *a,
+			  const struct ec_mod *mod)
+{
+	ec_mul(r, a, a, mod);
+}
+
+void ec_add(uint64_t *r, const uint64_t *a, const uint64_t *b,
+			  const struct ec_mod *mod)
+{
+	if (mod->n == 4)
+		ec_mod_add_n(r, a, b, mod, 4);
+	else
+		ec_mod_add_n(r, a, b, mod, 6);
+}
+
+void ec_sub(uint64_t *r, const uint64_t *a, const uint64_t *b,
+			  const struct ec_mod *mod)
+{
+	if (mod->n == 4)
+		ec_mod_sub_n(r, a, b, mod, 4);
+	else
+		ec_mod_sub_n(r, a, b, mod, 6);
+}
+
+uint64_t ec_is_zero(const uint64_t *a, unsigned int n)
+{
+	uint64_t acc = 0;
+	unsigned int j;
+
+	for (j = 0; j < n; j++)
+		acc |= a[j];
+	/* acc | -acc has its top bit set exactly when acc != 0. */
+	return ec_mask(((acc | (0 - acc)) >> 63) ^ 1);
+}
+
+uint64_t ec_equal(const uint64_t *a, const uint64_t *b, unsigned int n)
+{
+	uint64_t diff[EC_LIMBS];
+	unsigned int j;
+
+	for (j = 0; j < n; j++)
+		diff[j] = a[j] ^ b[j];
+	return ec_is_zero(diff, n);
+}
+
+uint64_t ec_less(const uint64_t *a, const uint64_t *b, unsigned int n)
+{
+	uint64_t borrow = 0;
+	unsigned int j;
+
+	for (j = 0; j < n; j++) {
+		ec_u128 x = (ec_u128)a[j] - b[j] - borrow;
+
+		borrow = (uint64_t)(x >> 64) & 1;
+	}
+	return ec_mask(borrow);
+}
+
+void ec_neg(uint64_t *r, const uint64_t *a, const struct ec_mod *mod)
+{
+	uint64_t zero[EC_LIMBS] = { 0 };
+
+	ec_sub(r, zero, a, mod);
+}
+
+void ec_to_mont(uint64_t *r, const uint64_t *a, const struct ec_mod *mod)
+{
+	ec_mul(r, a, mod->r2, mod);
+}
+
+void ec_from_mont(uint64_t *r, const uint64_t *a, const struct ec_mod *mod)
+{
+	uint64_t one[EC_LIMBS] = { 1 };
+
+	ec_mul(r, a, one, mod);
+}
+
+/* Bit @i of the n-limb number e. */
+static unsigned int ec_bit(const uint64_t *e, unsigned int i)
+{
+	return (e[i / 64] >> (i % 64)) & 1;
+}
+
+#define EC_POW_WINDOW 4
+#define EC_POW_ODD (1u << (EC_POW_WINDOW - 1))	/* a, a^3, ..., a^15 */
+
+/*
+ * Left-to-right sliding window over the exponent's bits. Every branch and
+ * table index below comes from e, which is public (m - 2 for inversion),
+ * so the sequence of operations is the same for every a.
+ */
+void ec_mod_pow(uint64_t *r, const uint64_t *a, const uint64_t *e,
+		const struct ec_mod *mod)
+{
+	uint64_t odd[EC_POW_ODD][EC_LIMBS], a2[EC_LIMBS], acc[EC_LIMBS];
+	unsigned int n = mod->n;
+	int i, j, k;
+
+	ec_copy(odd[0], a, n);
+	ec_sqr(a2, a, mod);
+	for (k = 1; k < (int)EC_POW_ODD; k++)
+		ec_mul(odd[k], odd[k - 1], a2, mod);
+
+	ec_copy(acc, mod->one, n);
+	i = (int)(64 * n) - 1;
+	while (i >= 0) {
+		unsigned int val = 0;
+
+		if (!ec_bit(e, i)) {
+			ec_sqr(acc, acc, mod);
+			i--;
+			continue;
+		}
+		/* The longest window [j, i] that ends in a set bit. */
+		j = i - EC_POW_WINDOW + 1;
+		if (j < 0)
+			j = 0;
+		while (!ec_bit(e, j))
+			j++;
+		for (k = i; k >= j; k--) {
+			ec_sqr(acc, acc, mod);
+			val = (val << 1) | ec_bit(e, k);
+		}
+		ec_mul(acc, acc, odd[val >> 1], mod);
+		i = j - 1;
+	}
+	ec_copy(r, acc, n);
+	ncr_pk_wipe(odd, sizeof(odd));
+	ncr_pk_wipe(a2, sizeof(a2));
+	ncr_pk_wipe(acc, sizeof(acc));
+}
+
+void ec_mod_inv(uint64_t *r, const uint64_t *a, const struct ec_mod *mod)
+{
+	uint64_t e[EC_LIMBS], two[EC_LIMBS] = { 2 };
+	unsigned int j, borrow = 0;
+
+	/* e = m - 2 (m is odd and > 2, so no borrow past the top). */
+	for (j = 0; j < mod->n; j++) {
+		ec_u128 x = (ec_u128)mod->m[j] - two[j] - borrow;
+
+		e[j] = (uint64_t)x;
+		borrow = (unsigned int)(x >> 64) & 1;
+	}
+	ec_mod_pow(r, a, e, mod);
+}
+
+void ec_from_be(uint64_t *r, unsigned int n, const uint8_t *in, size_t len)
+{
+	size_t i;
+
+	memset(r, 0, n * sizeof(*r));
+	for (i = 0; i < len; i++)
+		r[i / 8] |= (uint64_t)in[len - 1 - i] << (8 * (i % 8));
+}
+
+void ec_to_be(uint8_t *out, size_t len, const uint64_t *a)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		out[len - 1 - i] = (uint8_t)(a[i / 8] >> (8 * (i % 8)));
+}
