@@ -58,7 +58,7 @@ START_TEST(test_import_openssl_key)
 		ncr_ec_priv priv;
 		ect::Work w;
 		ck_assert_int_eq(ncr_ec_priv_import(&priv, c, d.data(), d.size(), w.get()), 0);
-		ck_assert_str_eq(ect::hex(our_point(priv.pub, c)).c_str(), ect::hex(point).c_str());
+		ect::assert_hex(our_point(priv.pub, c), ect::hex(point));
 		ncr_ec_pub pub;
 		ck_assert_int_eq(ncr_ec_pub_import(&pub, c, point.data(), point.size()), 0);
 		ck_assert_int_eq(memcmp(&pub, &priv.pub, sizeof(pub)), 0);
@@ -140,7 +140,7 @@ START_TEST(test_ecdh)
 		Bytes ours(ncr_ec_curve_bytes(c));
 		ck_assert_int_eq(ncr_ec_ecdh(&a, &b, ours.data(), ours.size(), w.get()), 0);
 		Bytes theirs = ect::ossl_derive(kb.get(), ect::ossl_pub(c, pa).get());
-		ck_assert_str_eq(ect::hex(ours).c_str(), ect::hex(theirs).c_str());
+		ect::assert_hex(ours, ect::hex(theirs));
 	}
 }
 END_TEST

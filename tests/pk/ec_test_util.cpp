@@ -34,6 +34,12 @@ std::string hex(const Bytes &b)
 	return s;
 }
 
+void assert_hex(const Bytes &got, const std::string &want)
+{
+	std::string have = hex(got);
+	ck_assert_msg(have == want, "got %s, expected %s", have.c_str(), want.c_str());
+}
+
 json_object *load_wycheproof(const char *name)
 {
 	std::string path = std::string(TEST_SRCDIR) + "/wycheproof/" + name;

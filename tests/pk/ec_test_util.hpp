@@ -22,6 +22,8 @@ using Bytes = std::vector<uint8_t>;
 
 Bytes unhex(const std::string &hex);
 std::string hex(const Bytes &b);
+// Fails the current test unless hex(got) == want (lower case).
+void assert_hex(const Bytes &got, const std::string &want);
 
 // TEST_SRCDIR "/wycheproof/" name, parsed; fails the current test if absent.
 json_object *load_wycheproof(const char *name);

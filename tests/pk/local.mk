@@ -35,10 +35,13 @@ endif
 # ec: P-256 and P-384 (kernel/pk/ec*): known answers and bad input,
 # Wycheproof, differential against OpenSSL, constant-time check.
 if BUILD_TESTS
-pk_ec_test_programs = tests/pk/ec_diff
+pk_ec_test_programs = tests/pk/ec_kat tests/pk/ec_diff
 check_PROGRAMS += $(pk_ec_test_programs)
 TESTS += $(pk_ec_test_programs)
 pk_ec_test_util = tests/pk/ec_test_util.cpp tests/pk/ec_test_util.hpp
+tests_pk_ec_kat_SOURCES = tests/pk/ec_kat.cpp $(pk_ec_test_util)
+tests_pk_ec_kat_CPPFLAGS = $(pk_test_cppflags) $(LIBCRYPTO_CFLAGS)
+tests_pk_ec_kat_LDADD = $(pk_test_ldadd)
 tests_pk_ec_diff_SOURCES = tests/pk/ec_diff.cpp $(pk_ec_test_util)
 tests_pk_ec_diff_CPPFLAGS = $(pk_test_cppflags) $(LIBCRYPTO_CFLAGS)
 tests_pk_ec_diff_LDADD = $(pk_test_ldadd)
