@@ -36,8 +36,8 @@ endif
 # Wycheproof, differential against OpenSSL, constant-time check.
 if BUILD_TESTS
 pk_ec_test_programs = tests/pk/ec_kat tests/pk/ec_wycheproof tests/pk/ec_diff
-check_PROGRAMS += $(pk_ec_test_programs)
-TESTS += $(pk_ec_test_programs)
+check_PROGRAMS += $(pk_ec_test_programs) tests/pk/ct_ec
+TESTS += $(pk_ec_test_programs) tests/pk/ct_ec.test
 pk_ec_test_util = tests/pk/ec_test_util.cpp tests/pk/ec_test_util.hpp
 tests_pk_ec_kat_SOURCES = tests/pk/ec_kat.cpp $(pk_ec_test_util)
 tests_pk_ec_kat_CPPFLAGS = $(pk_test_cppflags) $(LIBCRYPTO_CFLAGS)
@@ -45,11 +45,17 @@ tests_pk_ec_kat_LDADD = $(pk_test_ldadd)
 tests_pk_ec_wycheproof_SOURCES = tests/pk/ec_wycheproof.cpp $(pk_ec_test_util)
 tests_pk_ec_wycheproof_CPPFLAGS = $(pk_test_cppflags) $(LIBCRYPTO_CFLAGS)
 tests_pk_ec_wycheproof_LDADD = $(pk_test_ldadd)
+# Run under valgrind by ct_ec.test: a real binary, no libtool wrapper.
+tests_pk_ct_ec_SOURCES = tests/pk/ct_ec.cpp
+tests_pk_ct_ec_CPPFLAGS = $(pk_test_cppflags)
+tests_pk_ct_ec_LDADD = $(pk_test_ldadd)
+tests_pk_ct_ec_LDFLAGS = -no-install
 tests_pk_ec_diff_SOURCES = tests/pk/ec_diff.cpp $(pk_ec_test_util)
 tests_pk_ec_diff_CPPFLAGS = $(pk_test_cppflags) $(LIBCRYPTO_CFLAGS)
 tests_pk_ec_diff_LDADD = $(pk_test_ldadd)
 endif
-EXTRA_DIST += tests/wycheproof/ecdsa_secp256r1_sha256_test.json \
+EXTRA_DIST += tests/pk/ct_ec.test \
+	tests/wycheproof/ecdsa_secp256r1_sha256_test.json \
 	tests/wycheproof/ecdsa_secp384r1_sha384_test.json \
 	tests/wycheproof/ecdsa_secp256r1_sha256_p1363_test.json \
 	tests/wycheproof/ecdsa_secp384r1_sha384_p1363_test.json \
