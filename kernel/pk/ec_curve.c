@@ -23,6 +23,7 @@ static const struct ec_curve p256 = {
 	.bits = 256,
 	.p = {
 		.n = 4,
+		.p256 = true,
 		/* 2^256 - 2^224 + 2^192 + 2^96 - 1 */
 		.m = { 0xffffffffffffffffULL, 0x00000000ffffffffULL,
 		       0x0000000000000000ULL, 0xffffffff00000001ULL },

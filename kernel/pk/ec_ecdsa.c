@@ -130,6 +130,36 @@ static bool read_signature(const struct ec_curve *c, const uint8_t *sig,
 	return ec_scalar_in_range(c, r) && ec_scalar_in_range(c, s);
 }
 
+/*
+ * Whether x(P) mod n = r for a finite P = (X : Y : Z), without an
+ * inversion: x(P) is r or r + n (the only values below p that reduce to
+ * r; r + n counts only if it is below p), so compare X with r Z and
+ * (r + n) Z.
+ */
+static bool x_matches(const struct ec_curve *c, const struct ec_point *p,
+		      const uint64_t *r)
+{
+	uint64_t cand[EC_LIMBS], rz[EC_LIMBS];
+	unsigned int n = c->p.n, j;
+	uint64_t carry = 0;
+
+	ec_to_mont(cand, r, &c->p);		/* r < n < p */
+	ec_mul(rz, cand, p->z, &c->p);
+	if (ec_equal(rz, p->x, n))
+		return true;
+	for (j = 0; j < n; j++) {
+		ec_u128 s = (ec_u128)r[j] + c->n.m[j] + carry;
+
+		cand[j] = (uint64_t)s;
+		carry = (uint64_t)(s >> 64);
+	}
+	if (carry || !ec_less(cand, c->p.m, n))
+		return false;
+	ec_to_mont(cand, cand, &c->p);
+	ec_mul(rz, cand, p->z, &c->p);
+	return ec_equal(rz, p->x, n);
+}
+
 int ncr_ec_verify(const struct ncr_ec_pub *pub, const uint8_t *hash,
 		  size_t hash_len, const uint8_t *sig, size_t sig_len,
 		  struct ncr_ec_work *work)
@@ -138,7 +168,6 @@ int ncr_ec_verify(const struct ncr_ec_pub *pub, const uint8_t *hash,
 	uint64_t r[EC_LIMBS], s[EC_LIMBS], e[EC_LIMBS], w[EC_LIMBS],
 		 u1[EC_LIMBS], u2[EC_LIMBS];
 	struct ec_point q, sum, part;
-	struct ec_affine a;
 	int ret = -EBADMSG;
 
 	if (!c)
@@ -161,12 +190,7 @@ int ncr_ec_verify(const struct ncr_ec_pub *pub, const uint8_t *hash,
 	ec_key_pub_point(c, &q, pub);
 	ec_mul_point(c, &part, u2, &q, ec_work_table(work));
 	ec_point_add(c, &sum, &sum, &part);
-	if (!ec_point_is_infinity(c, &sum)) {
-		ec_point_to_affine(c, &a, &sum);
-		ec_from_mont(a.x, a.x, &c->p);
-		ec_scalar_reduce_once(c, a.x);
-		if (ec_equal(a.x, r, c->n.n))
-			ret = 0;
-	}
+	if (!ec_point_is_infinity(c, &sum) && x_matches(c, &sum, r))
+		ret = 0;
 	return ret;
 }

@@ -126,27 +126,107 @@ static EC_ALWAYS_INLINE void ec_mod_sub_n(uint64_t *r, const uint64_t *a,
 	}
 }
 
+/* P-256's p = 2^256 - 2^224 + 2^192 + 2^96 - 1, as q p for a limb q:
+ * q 2^96 - q + q (2^64 - 2^32 + 1) 2^192. */
+#define P256_TOP 0xffffffff00000001ULL	/* 2^64 - 2^32 + 1 */
+
 /*
- * The entry points: one branch on the (public) limb count picks a body
- * whose loops the compiler unrolls.
+ * r = a b / 2^256 mod p for P-256: the CIOS of ec_mont_mul_n() with its
+ * reduction specialised. -p^-1 = 1 mod 2^64, so q is the lowest limb, and
+ * adding q p costs one multiplication (by P256_TOP) and two shifts.
+ */
+static void p256_mont_mul(uint64_t *r, const uint64_t *a, const uint64_t *b)
+{
+	uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5;
+	uint64_t carry, q, u0, u1, u2, u3, borrow, keep_t;
+	ec_u128 x;
+	unsigned int i;
+
+	EC_UNROLL
+	for (i = 0; i < 4; i++) {
+		uint64_t bi = b[i];
+
+		x = (ec_u128)a[0] * bi + t0;
+		t0 = (uint64_t)x;
+		carry = (uint64_t)(x >> 64);
+		x = (ec_u128)a[1] * bi + t1 + carry;
+		t1 = (uint64_t)x;
+		carry = (uint64_t)(x >> 64);
+		x = (ec_u128)a[2] * bi + t2 + carry;
+		t2 = (uint64_t)x;
+		carry = (uint64_t)(x >> 64);
+		x = (ec_u128)a[3] * bi + t3 + carry;
+		t3 = (uint64_t)x;
+		carry = (uint64_t)(x >> 64);
+		x = (ec_u128)t4 + carry;
+		t4 = (uint64_t)x;
+		t5 = (uint64_t)(x >> 64);
+
+		/* t += q p with q = t0: the lowest limb becomes zero. */
+		q = t0;
+		x = (ec_u128)t1 + (q << 32);
+		t1 = (uint64_t)x;
+		carry = (uint64_t)(x >> 64);
+		x = (ec_u128)t2 + (q >> 32) + carry;
+		t2 = (uint64_t)x;
+		carry = (uint64_t)(x >> 64);
+		x = (ec_u128)q * P256_TOP + t3 + carry;
+		t3 = (uint64_t)x;
+		carry = (uint64_t)(x >> 64);
+		x = (ec_u128)t4 + carry;
+		t4 = (uint64_t)x;
+		t5 += (uint64_t)(x >> 64);
+
+		/* Divide by 2^64. */
+		t0 = t1;
+		t1 = t2;
+		t2 = t3;
+		t3 = t4;
+		t4 = t5;
+	}
+
+	/* t < 2p: subtract p unless that borrows out of t4. */
+	x = (ec_u128)t0 - 0xffffffffffffffffULL;
+	u0 = (uint64_t)x;
+	borrow = (uint64_t)(x >> 64) & 1;
+	x = (ec_u128)t1 - 0x00000000ffffffffULL - borrow;
+	u1 = (uint64_t)x;
+	borrow = (uint64_t)(x >> 64) & 1;
+	x = (ec_u128)t2 - borrow;
+	u2 = (uint64_t)x;
+	borrow = (uint64_t)(x >> 64) & 1;
+	x = (ec_u128)t3 - P256_TOP - borrow;
+	u3 = (uint64_t)x;
+	borrow = (uint64_t)(x >> 64) & 1;
+	keep_t = ec_mask(borrow & (t4 ^ 1));
+	r[0] = (t0 & keep_t) | (u0 & ~keep_t);
+	r[1] = (t1 & keep_t) | (u1 & ~keep_t);
+	r[2] = (t2 & keep_t) | (u2 & ~keep_t);
+	r[3] = (t3 & keep_t) | (u3 & ~keep_t);
+}
+
+/*
+ * The entry points: one branch on the (public) modulus picks a body whose
+ * loops the compiler unrolls.
  */
 void ec_mul(uint64_t *r, const uint64_t *a, const uint64_t *b,
-			  const struct ec_mod *mod)
+	    const struct ec_mod *mod)
 {
-	if (mod->n == 4)
+	if (mod->p256)
+		p256_mont_mul(r, a, b);
+	else if (mod->n == 4)
 		ec_mont_mul_n(r, a, b, mod, 4);
 	else
 		ec_mont_mul_n(r, a, b, mod, 6);
 }
 
-void ec_sqr(uint64_t *r, const uint64_t *a,
-			  const struct ec_mod *mod)
+void ec_sqr(uint64_t *r, const uint64_t *a, const struct ec_mod *mod)
 {
 	ec_mul(r, a, a, mod);
 }
 
 void ec_add(uint64_t *r, const uint64_t *a, const uint64_t *b,
-			  const struct ec_mod *mod)
+	    const struct ec_mod *mod)
 {
 	if (mod->n == 4)
 		ec_mod_add_n(r, a, b, mod, 4);
@@ -155,7 +235,7 @@ void ec_add(uint64_t *r, const uint64_t *a, const uint64_t *b,
 }
 
 void ec_sub(uint64_t *r, const uint64_t *a, const uint64_t *b,
-			  const struct ec_mod *mod)
+	    const struct ec_mod *mod)
 {
 	if (mod->n == 4)
 		ec_mod_sub_n(r, a, b, mod, 4);

@@ -24,6 +24,7 @@ typedef unsigned __int128 ec_u128;
 /* A modulus (a curve's prime p or order n) and its Montgomery constants. */
 struct ec_mod {
 	unsigned int n;		/* limbs: 4 or 6 */
+	bool p256;		/* m is P-256's prime: reduce by its special form */
 	uint64_t m[EC_LIMBS];	/* the modulus, odd, top limb non-zero */
 	uint64_t n0;		/* -m^-1 mod 2^64 */
 	uint64_t r2[EC_LIMBS];	/* R^2 mod m: to_mont(a) = mul(a, r2) */

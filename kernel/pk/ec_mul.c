@@ -128,8 +128,7 @@ void ec_mul_point(const struct ec_curve *c, struct ec_point *r,
 	digit(k, c->n.n, i, &abs, &neg);
 	point_lookup(c, r, table, abs, neg);
 	while (i-- > 0) {
-		for (j = 0; j < EC_WINDOW_BITS; j++)
-			ec_point_double(c, r, r);
+		ec_point_double_n(c, r, r, EC_WINDOW_BITS);
 		digit(k, c->n.n, i, &abs, &neg);
 		point_lookup(c, &t, table, abs, neg);
 		ec_point_add(c, r, r, &t);

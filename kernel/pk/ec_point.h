@@ -33,6 +33,9 @@ void ec_point_add_affine(const struct ec_curve *c, struct ec_point *r,
 /* r = 2 a; r may alias a. */
 void ec_point_double(const struct ec_curve *c, struct ec_point *r,
 		     const struct ec_point *a);
+/* r = 2^count a (constant time for a public count); r may alias a. */
+void ec_point_double_n(const struct ec_curve *c, struct ec_point *r,
+		       const struct ec_point *a, unsigned int count);
 /* r = @mask ? a : r. */
 void ec_point_cmov(const struct ec_curve *c, struct ec_point *r,
 		   const struct ec_point *a, uint64_t mask);
