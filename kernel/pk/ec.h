@@ -4,7 +4,7 @@
  * SP 800-186, SP 800-56A, SEC 1, RFC 6979), for ncrypto's kernel keys.
  *
  * Setup: ncr_ec_init() once before anything else (the module calls it at
- * load): it fills the fixed-base tables (171 KiB of static memory, tens of
+ * load): it fills the fixed-base tables (168 KiB of static memory, tens of
  * milliseconds). Every other function returns -EIO until it has run.
  *
  * Keys are flat, fixed-size structs (no pointers) that the embedder
