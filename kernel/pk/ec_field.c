@@ -130,6 +130,33 @@ static EC_ALWAYS_INLINE void ec_mod_sub_n(uint64_t *r, const uint64_t *a,
  * q 2^96 - q + q (2^64 - 2^32 + 1) 2^192. */
 #define P256_TOP 0xffffffff00000001ULL	/* 2^64 - 2^32 + 1 */
 
+/* r = t - p if that does not borrow out of (t, top), else t. */
+static EC_ALWAYS_INLINE void p256_reduce_once(uint64_t *r, uint64_t t0,
+					      uint64_t t1, uint64_t t2,
+					      uint64_t t3, uint64_t top)
+{
+	uint64_t u0, u1, u2, u3, borrow, keep_t;
+	ec_u128 x;
+
+	x = (ec_u128)t0 - 0xffffffffffffffffULL;
+	u0 = (uint64_t)x;
+	borrow = (uint64_t)(x >> 64) & 1;
+	x = (ec_u128)t1 - 0x00000000ffffffffULL - borrow;
+	u1 = (uint64_t)x;
+	borrow = (uint64_t)(x >> 64) & 1;
+	x = (ec_u128)t2 - borrow;
+	u2 = (uint64_t)x;
+	borrow = (uint64_t)(x >> 64) & 1;
+	x = (ec_u128)t3 - P256_TOP - borrow;
+	u3 = (uint64_t)x;
+	borrow = (uint64_t)(x >> 64) & 1;
+	keep_t = ec_mask(borrow & (top ^ 1));
+	r[0] = (t0 & keep_t) | (u0 & ~keep_t);
+	r[1] = (t1 & keep_t) | (u1 & ~keep_t);
+	r[2] = (t2 & keep_t) | (u2 & ~keep_t);
+	r[3] = (t3 & keep_t) | (u3 & ~keep_t);
+}
+
 /*
  * r = a b / 2^256 mod p for P-256: the CIOS of ec_mont_mul_n() with its
  * reduction specialised. -p^-1 = 1 mod 2^64, so q is the lowest limb, and
@@ -138,7 +165,7 @@ static EC_ALWAYS_INLINE void ec_mod_sub_n(uint64_t *r, const uint64_t *a,
 static void p256_mont_mul(uint64_t *r, const uint64_t *a, const uint64_t *b)
 {
 	uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5;
-	uint64_t carry, q, u0, u1, u2, u3, borrow, keep_t;
+	uint64_t carry, q;
 	ec_u128 x;
 	unsigned int i;
 
@@ -185,24 +212,48 @@ static void p256_mont_mul(uint64_t *r, const uint64_t *a, const uint64_t *b)
 		t4 = t5;
 	}
 
-	/* t < 2p: subtract p unless that borrows out of t4. */
-	x = (ec_u128)t0 - 0xffffffffffffffffULL;
-	u0 = (uint64_t)x;
-	borrow = (uint64_t)(x >> 64) & 1;
-	x = (ec_u128)t1 - 0x00000000ffffffffULL - borrow;
-	u1 = (uint64_t)x;
-	borrow = (uint64_t)(x >> 64) & 1;
-	x = (ec_u128)t2 - borrow;
-	u2 = (uint64_t)x;
-	borrow = (uint64_t)(x >> 64) & 1;
-	x = (ec_u128)t3 - P256_TOP - borrow;
-	u3 = (uint64_t)x;
-	borrow = (uint64_t)(x >> 64) & 1;
-	keep_t = ec_mask(borrow & (t4 ^ 1));
-	r[0] = (t0 & keep_t) | (u0 & ~keep_t);
-	r[1] = (t1 & keep_t) | (u1 & ~keep_t);
-	r[2] = (t2 & keep_t) | (u2 & ~keep_t);
-	r[3] = (t3 & keep_t) | (u3 & ~keep_t);
+	/* t < 2p */
+	p256_reduce_once(r, t0, t1, t2, t3, t4);
+}
+
+static void p256_add(uint64_t *r, const uint64_t *a, const uint64_t *b)
+{
+	uint64_t t0, t1, t2, t3;
+	ec_u128 x;
+
+	x = (ec_u128)a[0] + b[0];
+	t0 = (uint64_t)x;
+	x = (ec_u128)a[1] + b[1] + (uint64_t)(x >> 64);
+	t1 = (uint64_t)x;
+	x = (ec_u128)a[2] + b[2] + (uint64_t)(x >> 64);
+	t2 = (uint64_t)x;
+	x = (ec_u128)a[3] + b[3] + (uint64_t)(x >> 64);
+	t3 = (uint64_t)x;
+	p256_reduce_once(r, t0, t1, t2, t3, (uint64_t)(x >> 64));
+}
+
+static void p256_sub(uint64_t *r, const uint64_t *a, const uint64_t *b)
+{
+	uint64_t t0, t1, t2, t3, add_p;
+	ec_u128 x;
+
+	x = (ec_u128)a[0] - b[0];
+	t0 = (uint64_t)x;
+	x = (ec_u128)a[1] - b[1] - ((uint64_t)(x >> 64) & 1);
+	t1 = (uint64_t)x;
+	x = (ec_u128)a[2] - b[2] - ((uint64_t)(x >> 64) & 1);
+	t2 = (uint64_t)x;
+	x = (ec_u128)a[3] - b[3] - ((uint64_t)(x >> 64) & 1);
+	t3 = (uint64_t)x;
+	/* On a borrow, add p back. */
+	add_p = ec_mask((uint64_t)(x >> 64) & 1);
+	x = (ec_u128)t0 + (0xffffffffffffffffULL & add_p);
+	r[0] = (uint64_t)x;
+	x = (ec_u128)t1 + (0x00000000ffffffffULL & add_p) + (uint64_t)(x >> 64);
+	r[1] = (uint64_t)x;
+	x = (ec_u128)t2 + (uint64_t)(x >> 64);
+	r[2] = (uint64_t)x;
+	r[3] = t3 + (P256_TOP & add_p) + (uint64_t)(x >> 64);
 }
 
 /*
@@ -228,7 +279,9 @@ void ec_sqr(uint64_t *r, const uint64_t *a, const struct ec_mod *mod)
 void ec_add(uint64_t *r, const uint64_t *a, const uint64_t *b,
 	    const struct ec_mod *mod)
 {
-	if (mod->n == 4)
+	if (mod->p256)
+		p256_add(r, a, b);
+	else if (mod->n == 4)
 		ec_mod_add_n(r, a, b, mod, 4);
 	else
 		ec_mod_add_n(r, a, b, mod, 6);
@@ -237,7 +290,9 @@ void ec_add(uint64_t *r, const uint64_t *a, const uint64_t *b,
 void ec_sub(uint64_t *r, const uint64_t *a, const uint64_t *b,
 	    const struct ec_mod *mod)
 {
-	if (mod->n == 4)
+	if (mod->p256)
+		p256_sub(r, a, b);
+	else if (mod->n == 4)
 		ec_mod_sub_n(r, a, b, mod, 4);
 	else
 		ec_mod_sub_n(r, a, b, mod, 6);

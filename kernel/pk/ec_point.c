@@ -243,6 +243,8 @@ void ec_point_double_n(const struct ec_curve *c, struct ec_point *r,
 	ec_copy(r->y, p.y, c->p.n);
 	MUL(r->z, z2, p.z);
 	ec_cmov(r->y, c->p.one, ec_is_zero(r->z, c->p.n), c->p.n);
+	ncr_pk_wipe(&p, sizeof(p));
+	ncr_pk_wipe(z2, sizeof(z2));
 }
 
 void ec_point_cmov(const struct ec_curve *c, struct ec_point *r,
